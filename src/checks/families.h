@@ -1,0 +1,12 @@
+// One registration function per family; register_all() calls each, in ID order.
+#pragma once
+
+#include "core/registry.h"
+
+namespace shipcheck::checks {
+
+void register_env(Registry& registry);   // ENV: src/checks/env/register.cpp
+void register_repo(Registry& registry);  // GIT: src/checks/repo/register.cpp
+void register_docs(Registry& registry);  // DOC: src/checks/docs/register.cpp
+
+}  // namespace shipcheck::checks

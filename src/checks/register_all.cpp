@@ -1,0 +1,12 @@
+// The list of families. Adding a family adds one line here and one in families.h.
+#include "checks/families.h"
+
+namespace shipcheck {
+
+void register_all(Registry& registry) {
+  checks::register_docs(registry);
+  checks::register_env(registry);
+  checks::register_repo(registry);
+}
+
+}  // namespace shipcheck

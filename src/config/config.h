@@ -1,0 +1,146 @@
+// Config: shipcheck.yaml as typed values (DESIGN.md "shipcheck.yaml"). Everything a check
+// may consult; the loader (config/loader.h) fills it and reports bad input with a location.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/severity.h"
+
+namespace shipcheck {
+
+// Where a value came from in shipcheck.yaml (1-based; 0 = not from the file).
+struct SourcePos {
+  int line = 0;
+  int column = 0;
+};
+
+struct TlsConfig {
+  std::string ca_file;
+  std::vector<std::string> resolve;  // "host:port:addr", like curl --resolve
+};
+
+struct EndpointsConfig {
+  std::string health;
+  std::string readiness;
+  std::string liveness;
+  std::vector<std::string> protected_paths;  // yaml key: protected
+  std::vector<std::string> docs;
+};
+
+struct AuthConfig {
+  std::string token_env;
+};
+
+struct CorsConfig {
+  std::vector<std::string> allowed_origins;
+};
+
+struct PostgresConfig {
+  std::string url_env;  // name of the variable holding the URL (never printed)
+  std::vector<std::string> tables;
+};
+
+struct RedisConfig {
+  std::string url_env;
+};
+
+struct DependenciesConfig {
+  std::optional<PostgresConfig> postgres;
+  std::optional<RedisConfig> redis;
+};
+
+struct PerformanceConfig {
+  std::string path;
+  double rate = 0;      // requests/s (open model)
+  int connections = 0;  // closed model
+  std::string duration;
+  std::vector<std::string> thresholds;
+};
+
+struct WatchConfig {
+  std::string window;  // yaml key: for
+  std::string interval;
+  std::string prometheus;
+  std::vector<std::string> rollback_when;
+  std::string on_rollback;
+};
+
+struct ManualItem {
+  std::string id;
+  std::string title;
+  std::string source;  // "DEPLOY.md:212"
+  bool required = true;
+  std::string valid_for;  // "7d"; empty = forever
+};
+
+struct RulesConfig {
+  std::vector<std::string> disable;            // rule ids or family codes
+  std::map<std::string, Severity> severity;    // rule id -> overridden severity
+};
+
+struct SuppressEntry {
+  std::string rule;         // rule id (required)
+  std::string path;         // glob on the result's file, optional
+  std::string fingerprint;  // one finding, optional
+  std::string reason;       // required
+  std::string expires;      // YYYY-MM-DD, optional
+  SourcePos pos;            // where the entry sits in shipcheck.yaml
+};
+
+// ENV family settings (all optional; defaults follow the seed checklists).
+struct EnvConfig {
+  std::vector<std::string> required;      // variables that must be set and non-empty
+  std::vector<std::string> optional;      // never demanded even if the code reads them
+  std::string example_file;               // default: first of .env.example, .env.production.example
+  bool scan_code = true;                  // derive required variables from os.getenv etc.
+  int secret_min_length = 32;
+  double secret_min_entropy = 3.5;        // bits per character
+  int jwt_max_minutes = 24 * 60;          // longest acceptable access-token lifetime
+  int pool_min = 1;
+  int pool_max = 100;
+};
+
+// DOC/GIT family settings: paths are relative to the project root; empty = detect.
+struct DocsConfig {
+  std::string readme;
+  std::string runbook;
+  std::string env_docs;
+  std::string rollback;
+};
+
+struct GitConfig {
+  std::string release_tag = "v*";  // glob a release tag must match
+  bool require_clean = true;
+};
+
+struct Config {
+  std::filesystem::path file;  // the shipcheck.yaml read; empty when detected
+  std::filesystem::path root;  // absolute project root (`project:` relative to the file)
+
+  std::string service;
+  std::string env_file;  // relative to root; empty = none
+  std::string url;
+  std::string http_url;
+  TlsConfig tls;
+  EndpointsConfig endpoints;
+  AuthConfig auth;
+  CorsConfig cors;
+  DependenciesConfig dependencies;
+  std::optional<PerformanceConfig> performance;
+  std::optional<WatchConfig> watch;
+  std::vector<ManualItem> manual;
+  RulesConfig rules;
+  std::vector<SuppressEntry> suppress;
+  EnvConfig env;
+  DocsConfig docs;
+  GitConfig git;
+
+  // Values that came from ${VAR} references: the redactor hides them in every output.
+  std::vector<std::string> sensitive_values;
+};
+
+}  // namespace shipcheck

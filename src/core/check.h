@@ -1,0 +1,55 @@
+// Check: one rule's logic. Checks are const and share no mutable state; the Runner
+// owns threads and timeouts. A check may throw: the runner turns that into an `error`.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "core/severity.h"
+
+namespace shipcheck {
+
+struct Context;  // src/checks/context.h: what a check may look at
+
+// Static metadata of a rule; `shipcheck rules` lists these.
+struct RuleInfo {
+  std::string id;      // "ENV004": family code + three digits, never reused
+  std::string family;  // "env", "repo", "docs", ... (JSON "family")
+  std::string title;   // the rule page's title; also the Result title
+  Severity severity = Severity::medium;
+  std::string remediation;  // default remediation; a result may override it
+};
+
+class Check {
+ public:
+  explicit Check(RuleInfo info) : m_info(std::move(info)) {}
+  virtual ~Check() = default;
+  Check(const Check&) = delete;
+  Check& operator=(const Check&) = delete;
+
+  const RuleInfo& info() const { return m_info; }
+
+  // Returns at least one result, each carrying this check's rule id.
+  virtual std::vector<Result> run(const Context& ctx) const = 0;
+
+ protected:
+  // A result pre-filled with this rule's id, title, family, severity and remediation.
+  Result make(Status status, std::string message, std::string evidence = {}) const;
+  Result pass(std::string message, std::string evidence = {}) const {
+    return make(Status::pass, std::move(message), std::move(evidence));
+  }
+  Result fail(std::string message, std::string evidence = {}) const {
+    return make(Status::fail, std::move(message), std::move(evidence));
+  }
+  Result warn(std::string message, std::string evidence = {}) const {
+    return make(Status::warn, std::move(message), std::move(evidence));
+  }
+  Result skip(std::string message) const { return make(Status::skip, std::move(message)); }
+  Result error(std::string message) const { return make(Status::error, std::move(message)); }
+
+ private:
+  RuleInfo m_info;
+};
+
+}  // namespace shipcheck

@@ -1,0 +1,75 @@
+// Score, summary and verdict.
+#include "core/score.h"
+
+#include <fmt/format.h>
+
+namespace shipcheck {
+namespace {
+
+bool applicable(const Result& r) { return r.status != Status::skip && !r.suppressed; }
+
+bool blocks(const Result& r) {
+  return applicable(r) && r.status == Status::fail &&
+         (r.severity == Severity::critical || r.severity == Severity::high);
+}
+
+}  // namespace
+
+int compute_score(const std::vector<Result>& results) {
+  long total = 0;
+  long passed = 0;
+  for (const auto& r : results) {
+    if (!applicable(r) || r.status == Status::manual) {
+      continue;
+    }
+    total += weight(r.severity);
+    if (r.status == Status::pass) {
+      passed += weight(r.severity);
+    }
+  }
+  return total == 0 ? 100 : static_cast<int>((100 * passed) / total);
+}
+
+Summary summarize(const std::vector<Result>& results, const std::vector<ManualRecord>& manual) {
+  Summary s;
+  for (const auto& r : results) {
+    switch (r.status) {
+      case Status::pass: ++s.pass; break;
+      case Status::fail: ++s.fail; break;
+      case Status::warn: ++s.warn; break;
+      case Status::skip: ++s.skip; break;
+      case Status::error: ++s.error; break;
+      case Status::manual: ++s.manual; break;
+    }
+  }
+  for (const auto& m : manual) {
+    if (!m.signed_off_by) {
+      ++s.manual;
+    }
+  }
+  return s;
+}
+
+void decide_verdict(Report& report) {
+  report.score = compute_score(report.results);
+  report.summary = summarize(report.results, report.manual);
+  report.decided_by.clear();
+  for (const auto& r : report.results) {
+    if (blocks(r)) {
+      report.decided_by.push_back(
+          fmt::format("{} {} ({})", r.rule, r.message, to_string(r.severity)));
+    }
+  }
+  for (const auto& m : report.manual) {
+    if (m.required && !m.signed_off_by) {
+      report.decided_by.push_back(fmt::format("manual item '{}' is not signed off", m.id));
+    }
+  }
+  if (report.score < report.min_score) {
+    report.decided_by.push_back(
+        fmt::format("score {} is below the minimum {}", report.score, report.min_score));
+  }
+  report.ready = report.decided_by.empty();
+}
+
+}  // namespace shipcheck
