@@ -122,6 +122,7 @@ struct Config {
   std::filesystem::path root;  // absolute project root (`project:` relative to the file)
 
   std::string service;
+  int min_score = 90;    // verdict threshold; --min-score overrides
   std::string env_file;  // relative to root; empty = none
   std::string url;
   std::string http_url;
