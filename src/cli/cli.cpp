@@ -1,12 +1,103 @@
-// Command dispatch (placeholder until the CLI lands).
+// The command table and dispatch, with "did you mean" for mistyped commands.
 #include "cli/cli.h"
 
+#include <cstdio>
+#include <exception>
+#include <functional>
+#include <string_view>
+
+#include <fmt/format.h>
+
+#include "cli/commands.h"
+#include "core/text.h"
+
 namespace shipcheck::cli {
+namespace {
+
+struct Command {
+  std::string_view name;
+  std::string_view summary;
+  std::function<int(const Args&)> fn;
+};
+
+int later(std::string_view name, const Args&) { return not_yet_available(std::string(name)); }
+
+const std::vector<Command>& command_table() {
+  using std::placeholders::_1;
+  static const std::vector<Command> table{
+      {"run", "run every applicable check and exit with the verdict", run_command},
+      {"init", "detect the stack and write a commented shipcheck.yaml", init_command},
+      {"import", "turn a Markdown checklist into shipcheck.yaml entries",
+       std::bind(later, "import", _1)},
+      {"scan", "scan for secrets (scan secrets [DIR] [--history])", std::bind(later, "scan", _1)},
+      {"probe", "live HTTP/TLS checks against one URL", std::bind(later, "probe", _1)},
+      {"load", "load test a URL with latency percentiles", std::bind(later, "load", _1)},
+      {"watch", "post-deploy watch with rollback triggers", std::bind(later, "watch", _1)},
+      {"signoff", "record a human sign-off for a manual item", std::bind(later, "signoff", _1)},
+      {"history", "past runs from the store", std::bind(later, "history", _1)},
+      {"diff", "what changed between two runs", std::bind(later, "diff", _1)},
+      {"rules", "list the rule catalog", rules_command},
+      {"explain", "print one rule's documentation", explain_command},
+      {"secret", "generate a strong random secret (secret generate [--bytes N])",
+       secret_command},
+  };
+  return table;
+}
+
+void print_usage(std::FILE* out) {
+  fmt::print(out, "shipcheck {}: is this service ready to ship?\n\nusage: shipcheck <command> [options]\n\ncommands:\n",
+             SHIPCHECK_VERSION);
+  for (const auto& command : command_table()) {
+    fmt::print(out, "  {:<9} {}\n", command.name, command.summary);
+  }
+  fmt::print(out, "\n'shipcheck <command> --help' shows a command's options.\n");
+}
+
+int unknown_command(std::string_view name) {
+  std::vector<std::string> names;
+  for (const auto& command : command_table()) {
+    names.emplace_back(command.name);
+  }
+  const auto near = closest(name, names);
+  fmt::print(stderr, "shipcheck: unknown command '{}'{}\n", name,
+             near.empty() ? "" : fmt::format("; did you mean '{}'?", near.front()));
+  fmt::print(stderr, "run 'shipcheck --help' for the list of commands\n");
+  return k_exit_usage;
+}
+
+}  // namespace
+
+int not_yet_available(const std::string& name) {
+  fmt::print(stderr, "shipcheck {}: not yet available in this version\n", name);
+  return k_exit_usage;
+}
 
 int dispatch(int argc, char** argv) {
-  (void)argc;
-  (void)argv;
-  return k_exit_usage;
+  if (argc < 2) {
+    print_usage(stderr);
+    return k_exit_usage;
+  }
+  const std::string_view first = argv[1];
+  if (first == "--help" || first == "-h" || first == "help") {
+    print_usage(stdout);
+    return k_exit_ok;
+  }
+  if (first == "--version" || first == "version") {
+    fmt::print("shipcheck {}\n", SHIPCHECK_VERSION);
+    return k_exit_ok;
+  }
+  const Args args(argv + 2, argv + argc);
+  for (const auto& command : command_table()) {
+    if (command.name == first) {
+      try {
+        return command.fn(args);
+      } catch (const std::exception& e) {
+        fmt::print(stderr, "shipcheck: internal error: {}\n", e.what());
+        return k_exit_internal;
+      }
+    }
+  }
+  return unknown_command(first);
 }
 
 }  // namespace shipcheck::cli

@@ -102,8 +102,10 @@ void Redactor::scrub(Report& report) const {
   for (auto& result : report.results) {
     scrub(result);
   }
-  for (auto& line : report.decided_by) {
-    line = scrub(line);
+  for (auto* lines : {&report.decided_by, &report.notices}) {
+    for (auto& line : *lines) {
+      line = scrub(line);
+    }
   }
   for (auto& item : report.manual) {
     item.title = scrub(item.title);

@@ -41,6 +41,8 @@ struct Report {
   std::vector<ManualRecord> manual;
   // Why the verdict is what it is, one line each ("ENV004 DEBUG is on (critical)").
   std::vector<std::string> decided_by;
+  // Things the user should know that are not results: expired or unused suppressions.
+  std::vector<std::string> notices;
 };
 
 }  // namespace shipcheck

@@ -1,0 +1,37 @@
+# The two commands of the README, and a few conveniences. Everything goes through
+# scripts/bootstrap, so each target works on a fresh Debian 12 machine.
+JOBS ?= $(shell nproc)
+DEMO_DIR ?= build/demo-service
+
+.PHONY: all demo test build asan bench format clean
+
+all: build
+
+build:
+	scripts/bootstrap
+
+# Main job: the demo service on 127.0.0.1, checked by shipcheck, then stopped.
+demo: build
+	scripts/demo setup $(DEMO_DIR)
+	scripts/demo start $(DEMO_DIR)
+	build/shipcheck run $(DEMO_DIR); rc=$$?; scripts/demo stop $(DEMO_DIR); exit $$rc
+
+# Tests: release build (GCC, -Werror) and ASan+UBSan build (clang, with libFuzzer targets),
+# every test under ctest in both.
+test: build asan
+	ctest --test-dir build --output-on-failure -j $(JOBS)
+	ctest --test-dir build-asan --output-on-failure -j $(JOBS)
+
+asan:
+	CC=clang CXX=clang++ cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug \
+	  -DSHIPCHECK_SANITIZE=ON -DSHIPCHECK_FUZZ=ON -DSHIPCHECK_WERROR=ON >/dev/null
+	ninja -C build-asan
+
+bench: build
+	bench/run_static.sh
+
+format:
+	clang-format -i $$(git ls-files '*.cpp' '*.h')
+
+clean:
+	rm -rf build build-asan

@@ -1,0 +1,20 @@
+// Entry points of the commands; each lives in its own file under src/cli/.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace shipcheck::cli {
+
+// Each receives the arguments after the command name and returns the exit code.
+using Args = std::vector<std::string>;
+
+int run_command(const Args& args);
+int init_command(const Args& args);
+int rules_command(const Args& args);
+int explain_command(const Args& args);
+int secret_command(const Args& args);
+// Commands whose issues have not landed yet: "not yet available", exit 2.
+int not_yet_available(const std::string& name);
+
+}  // namespace shipcheck::cli

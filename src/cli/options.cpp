@@ -1,0 +1,98 @@
+// Flags and output plumbing shared by the commands that print reports.
+#include "cli/options.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "cli/cli.h"
+
+namespace shipcheck::cli {
+
+std::optional<int> parse_args(CLI::App& app, const Args& args) {
+  std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 wants them reversed
+  try {
+    app.parse(reversed);
+  } catch (const CLI::CallForHelp& e) {
+    std::cout << app.help();
+    return k_exit_ok;
+  } catch (const CLI::ParseError& e) {
+    fmt::print(stderr, "{}: {}\nrun '{} --help' for its options\n", app.get_name(), e.what(),
+               app.get_name());
+    return k_exit_usage;
+  }
+  return std::nullopt;
+}
+
+void add_output_flags(CLI::App& app, std::vector<std::string>& formats,
+                      std::vector<std::string>& outputs, bool& no_color, bool& quiet,
+                      bool& verbose) {
+  app.add_option("--format,-f", formats, "text (default) or json; repeatable")->allow_extra_args(false);
+  app.add_option("--output,-o", outputs, "write the matching --format to this file; repeatable")
+      ->allow_extra_args(false);
+  app.add_flag("--no-color", no_color, "no ANSI colours (also: NO_COLOR set)");
+  app.add_flag("--quiet,-q", quiet, "print only failures and the verdict");
+  app.add_flag("--verbose,-v", verbose, "also list passed and skipped results");
+}
+
+tl::expected<std::vector<Sink>, std::string> open_sinks(const std::vector<std::string>& formats,
+                                                        const std::vector<std::string>& outputs) {
+  std::vector<std::string> wanted = formats.empty() ? std::vector<std::string>{"text"} : formats;
+  if (outputs.size() > wanted.size()) {
+    return tl::make_unexpected("more --output files than --format options");
+  }
+  const auto known = report_formats();
+  std::vector<Sink> sinks;
+  int to_stdout = 0;
+  for (std::size_t i = 0; i < wanted.size(); ++i) {
+    if (std::find(known.begin(), known.end(), wanted[i]) == known.end()) {
+      return tl::make_unexpected(fmt::format("unknown --format '{}' (available: {})", wanted[i],
+                                             fmt::join(known, ", ")));
+    }
+    sinks.push_back(Sink{wanted[i], i < outputs.size() ? outputs[i] : std::string()});
+    to_stdout += sinks.back().path.empty() ? 1 : 0;
+  }
+  if (to_stdout > 1) {
+    return tl::make_unexpected("several formats would go to standard output: give --output");
+  }
+  return sinks;
+}
+
+ReportOptions report_options(bool no_color, bool quiet, bool verbose) {
+  ReportOptions options;
+  options.color = !no_color && std::getenv("NO_COLOR") == nullptr;
+  options.quiet = quiet;
+  options.verbose = verbose;
+  options.tool_version = SHIPCHECK_VERSION;
+  return options;
+}
+
+bool write_reports(const std::vector<Sink>& sinks, const Report& report, ReportOptions options) {
+  bool ok = true;
+  for (const auto& sink : sinks) {
+    ReportOptions these = options;
+    these.color = options.color && sink.format == "text" && sink.path.empty() &&
+                  isatty(STDOUT_FILENO) != 0;
+    const auto reporter = make_reporter(sink.format, these);
+    if (sink.path.empty()) {
+      reporter->write(report, std::cout);
+      std::cout.flush();
+    } else {
+      std::ofstream out(sink.path);
+      if (!out) {
+        fmt::print(stderr, "shipcheck: cannot write {}\n", sink.path);
+        ok = false;
+        continue;
+      }
+      reporter->write(report, out);
+    }
+  }
+  return ok;
+}
+
+}  // namespace shipcheck::cli

@@ -1,0 +1,229 @@
+// The `run` pipeline.
+#include "cli/pipeline.h"
+
+#include <cctype>
+#include <cstdlib>
+#include <ctime>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "checks/context.h"
+#include "config/detect.h"
+#include "config/loader.h"
+#include "core/fingerprint.h"
+#include "core/score.h"
+#include "core/suppress.h"
+#include "core/text.h"
+
+namespace shipcheck::cli {
+namespace {
+
+std::optional<std::string> process_env(std::string_view name) {
+  const char* value = std::getenv(std::string(name).c_str());
+  return value ? std::optional<std::string>(value) : std::nullopt;
+}
+
+std::string now_rfc3339() {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buffer;
+}
+
+bool is_family_code(std::string_view token) {
+  return !token.empty() &&
+         std::all_of(token.begin(), token.end(), [](char c) { return std::isalpha(c) != 0; });
+}
+
+bool token_selects(std::string_view token, const RuleInfo& info) {
+  if (is_family_code(token)) {
+    return iequals(info.id.substr(0, std::min(info.id.size(), token.size())), token) ||
+           iequals(info.family, token);
+  }
+  return iequals(info.id, token);
+}
+
+bool any_selects(const std::vector<std::string>& tokens, const RuleInfo& info) {
+  return std::any_of(tokens.begin(), tokens.end(),
+                     [&](const auto& t) { return token_selects(t, info); });
+}
+
+std::optional<std::string> unknown_token(const Registry& registry,
+                                         const std::vector<std::string>& tokens) {
+  for (const auto& token : tokens) {
+    const bool known = std::any_of(registry.checks().begin(), registry.checks().end(),
+                                   [&](const auto& c) { return token_selects(token, c->info()); });
+    if (!known) {
+      const auto near = registry.suggest(token);
+      return fmt::format("unknown rule or family '{}'{}", token,
+                         near.empty() ? "" : fmt::format(" (did you mean {}?)", near.front()));
+    }
+  }
+  return std::nullopt;
+}
+
+void apply_severity_overrides(std::vector<Result>& results, const Config& config) {
+  for (auto& r : results) {
+    if (auto it = config.rules.severity.find(r.rule); it != config.rules.severity.end()) {
+      r.severity = it->second;
+    }
+  }
+}
+
+// Cheap test for "looks random": long enough and varied enough to be a credential.
+bool looks_like_secret(std::string_view value) {
+  return value.size() >= 16 && shannon_entropy(value) >= 3.0;
+}
+
+}  // namespace
+
+tl::expected<Config, ParseError> resolve_config(const RunRequest& request) {
+  if (request.config_file) {
+    return load_config(*request.config_file, process_env);
+  }
+  if (auto found = find_config(request.dir)) {
+    return load_config(*found, process_env);
+  }
+  std::error_code ec;
+  const auto root = std::filesystem::weakly_canonical(std::filesystem::absolute(request.dir), ec);
+  if (!std::filesystem::is_directory(root)) {
+    return tl::make_unexpected(
+        ParseError{request.dir.string(), 0, 0, "not a directory", "give the project's root"});
+  }
+  return config_from_detection(detect_stack(root), root);
+}
+
+tl::expected<std::optional<dotenv::File>, ParseError> load_env_file(const Config& config) {
+  if (config.env_file.empty()) {
+    return std::nullopt;
+  }
+  const auto path = config.root / config.env_file;
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) {
+    return std::nullopt;
+  }
+  auto parsed = dotenv::parse_file(path.string(), process_env);
+  if (!parsed) {
+    ParseError error = parsed.error();
+    error.file = config.env_file;
+    return tl::make_unexpected(error);
+  }
+  return std::optional<dotenv::File>(std::move(*parsed));
+}
+
+Redactor make_redactor(const Config& config, const std::optional<dotenv::File>& env) {
+  Redactor redactor;
+  for (const auto& value : config.sensitive_values) {
+    redactor.add(value);
+  }
+  if (env) {
+    for (const auto& entry : env->entries) {
+      if (is_secret_name(entry.key) || looks_like_secret(entry.value)) {
+        redactor.add(entry.value);
+      }
+    }
+  }
+  std::vector<std::string> names{config.auth.token_env};
+  if (config.dependencies.postgres) {
+    names.push_back(config.dependencies.postgres->url_env);
+  }
+  if (config.dependencies.redis) {
+    names.push_back(config.dependencies.redis->url_env);
+  }
+  for (const auto& name : names) {
+    if (auto value = name.empty() ? std::nullopt : process_env(name)) {
+      redactor.add(*value);
+    }
+  }
+  return redactor;
+}
+
+tl::expected<std::vector<const Check*>, std::string> select_checks(const Registry& registry,
+                                                                   const Config& config,
+                                                                   const RunRequest& request) {
+  for (const auto* tokens : {&request.only, &request.skip}) {
+    if (auto error = unknown_token(registry, *tokens)) {
+      return tl::make_unexpected(*error);
+    }
+  }
+  std::vector<const Check*> selected;
+  for (const auto& check : registry.checks()) {
+    const RuleInfo& info = check->info();
+    if ((!request.only.empty() && !any_selects(request.only, info)) ||
+        any_selects(request.skip, info) || any_selects(config.rules.disable, info)) {
+      continue;
+    }
+    selected.push_back(check.get());
+  }
+  return selected;
+}
+
+tl::expected<RunOutput, ParseError> execute_run(const Registry& registry,
+                                                const RunRequest& request) {
+  const auto started = std::chrono::steady_clock::now();
+  RunOutput output;
+  output.report.started_at = now_rfc3339();
+  auto config = resolve_config(request);
+  if (!config) {
+    return tl::make_unexpected(config.error());
+  }
+  output.config_source = config->file.empty() ? "detected" : config->file.string();
+  auto env = load_env_file(*config);
+  if (!env) {
+    return tl::make_unexpected(env.error());
+  }
+  auto selected = select_checks(registry, *config, request);
+  if (!selected) {
+    return tl::make_unexpected(ParseError{"command line", 0, 0, selected.error(), ""});
+  }
+  std::set<std::string> baseline;
+  if (request.baseline) {
+    auto read = read_baseline(*request.baseline);
+    if (!read) {
+      return tl::make_unexpected(ParseError{request.baseline->string(), 0, 0, read.error(), ""});
+    }
+    baseline = std::move(*read);
+  }
+  const Redactor redactor = make_redactor(*config, *env);
+  // Heap-allocated: leaked on purpose if a timed-out check still runs (see RunOutcome).
+  auto owned_config = std::make_unique<Config>(std::move(*config));
+  auto ctx = std::make_unique<Context>(
+      Context{*owned_config, owned_config->root, std::move(*env), owned_config->env_file, {}});
+  RunOutcome outcome = run_checks(*selected, *ctx, {request.jobs, request.timeout, request.on_progress});
+
+  Report& report = output.report;
+  report.service = owned_config->service.empty() ? owned_config->root.filename().string()
+                                                 : owned_config->service;
+  report.min_score = request.min_score.value_or(owned_config->min_score);
+  report.results = std::move(outcome.results);
+  apply_severity_overrides(report.results, *owned_config);
+  for (auto& r : report.results) {
+    ensure_fingerprint(r);
+  }
+  const std::string config_name =
+      owned_config->file.empty() ? "shipcheck.yaml" : owned_config->file.filename().string();
+  report.notices = apply_suppressions(
+      report.results,
+      SuppressionInput{owned_config->root, &owned_config->suppress, config_name, today_utc(),
+                       std::move(baseline)});
+  for (const auto& item : owned_config->manual) {
+    report.manual.push_back(ManualRecord{item.id, item.title, item.source, item.required, {}, {}, {}});
+  }
+  decide_verdict(report);
+  redactor.scrub(report);
+  report.duration_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                           std::chrono::steady_clock::now() - started)
+                           .count();
+  output.abandoned = outcome.abandoned;
+  output.project_root = owned_config->root;
+  if (outcome.abandoned) {
+    (void)ctx.release();
+    (void)owned_config.release();
+  }
+  return output;
+}
+
+}  // namespace shipcheck::cli

@@ -1,0 +1,63 @@
+// The `run` pipeline without the command line: config -> context -> selected checks ->
+// runner -> fingerprints, overrides, suppressions, redaction -> Report. Testable as a unit.
+#pragma once
+
+#include <chrono>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <tl/expected.hpp>
+
+#include "config/config.h"
+#include "core/parse_error.h"
+#include "core/redact.h"
+#include "core/registry.h"
+#include "core/report.h"
+#include "core/runner.h"
+#include "engines/dotenv/dotenv.h"
+
+namespace shipcheck::cli {
+
+struct RunRequest {
+  std::filesystem::path dir = ".";
+  std::optional<std::filesystem::path> config_file;  // --config
+  std::vector<std::string> only;  // rule ids or family codes
+  std::vector<std::string> skip;
+  unsigned jobs = 0;
+  std::chrono::milliseconds timeout{std::chrono::seconds(30)};
+  std::optional<int> min_score;
+  std::optional<std::filesystem::path> baseline;
+  std::function<void(const RunProgress&)> on_progress;
+};
+
+struct RunOutput {
+  Report report;       // redacted
+  bool abandoned = false;  // see RunOutcome::abandoned
+  std::string config_source;  // "shipcheck.yaml" or "detected"
+  std::filesystem::path project_root;
+};
+
+// Finds and loads the config (--config, else shipcheck.yaml in dir or its parents, else
+// what `init` would detect). Errors carry file:line:column.
+tl::expected<Config, ParseError> resolve_config(const RunRequest& request);
+
+// Parses Config::env_file when it exists; nullopt when none is configured or present.
+tl::expected<std::optional<dotenv::File>, ParseError> load_env_file(const Config& config);
+
+// A redactor knowing every secret this run could print: ${VAR} values of the config,
+// values of secret-named or high-entropy env-file variables, and url_env/token_env values.
+Redactor make_redactor(const Config& config, const std::optional<dotenv::File>& env);
+
+// Checks to run after --only/--skip and rules.disable. Unknown ids are errors.
+tl::expected<std::vector<const Check*>, std::string> select_checks(const Registry& registry,
+                                                                   const Config& config,
+                                                                   const RunRequest& request);
+
+// The whole pipeline. `registry` must outlive the call (and the process, if abandoned).
+tl::expected<RunOutput, ParseError> execute_run(const Registry& registry,
+                                                const RunRequest& request);
+
+}  // namespace shipcheck::cli

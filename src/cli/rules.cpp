@@ -1,0 +1,46 @@
+// `shipcheck rules`: the rule catalog, as a table or JSON.
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "cli/cli.h"
+#include "cli/commands.h"
+#include "cli/options.h"
+#include "core/registry.h"
+
+namespace shipcheck::cli {
+
+int rules_command(const Args& args) {
+  CLI::App app{"shipcheck rules: list the rule catalog", "shipcheck rules"};
+  std::string format = "text";
+  app.add_option("--format,-f", format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  if (auto code = parse_args(app, args)) {
+    return *code;
+  }
+  Registry registry;
+  register_all(registry);
+  if (format == "json") {
+    nlohmann::json rules = nlohmann::json::array();
+    for (const auto& check : registry.checks()) {
+      const RuleInfo& info = check->info();
+      rules.push_back({{"rule", info.id},
+                       {"family", info.family},
+                       {"severity", to_string(info.severity)},
+                       {"title", info.title}});
+    }
+    std::cout << nlohmann::json{{"rules", rules}}.dump(2) << '\n';
+    return k_exit_ok;
+  }
+  for (const auto& check : registry.checks()) {
+    const RuleInfo& info = check->info();
+    fmt::print("{:<7} {:<8} {:<8} {}\n", info.id, info.family, to_string(info.severity),
+               info.title);
+  }
+  fmt::print("\n{} rules; 'shipcheck explain ID' shows one rule's page\n",
+             registry.checks().size());
+  return k_exit_ok;
+}
+
+}  // namespace shipcheck::cli

@@ -1,0 +1,164 @@
+// `shipcheck run [DIR]`: the main job.
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "cli/cli.h"
+#include "cli/commands.h"
+#include "cli/options.h"
+#include "cli/pipeline.h"
+#include "core/suppress.h"
+#include "report/reporter.h"
+#include "store/store.h"
+
+namespace shipcheck::cli {
+namespace {
+
+struct RunFlags {
+  std::string dir = ".";
+  std::string config;
+  std::vector<std::string> formats;
+  std::vector<std::string> outputs;
+  std::vector<std::string> only;
+  std::vector<std::string> skip;
+  std::string timeout = "30s";
+  int min_score = -1;
+  unsigned jobs = 0;
+  bool no_color = false;
+  bool quiet = false;
+  bool verbose = false;
+  bool no_store = false;
+  std::string baseline;
+  std::string write_baseline;
+};
+
+void add_flags(CLI::App& app, RunFlags& f) {
+  app.add_option("dir", f.dir, "project directory (default: .)");
+  app.add_option("--config", f.config, "config file (default: shipcheck.yaml in DIR or above)");
+  add_output_flags(app, f.formats, f.outputs, f.no_color, f.quiet, f.verbose);
+  app.add_option("--only", f.only, "run only these rules or families (ENV004, ENV)")->delimiter(',');
+  app.add_option("--skip", f.skip, "skip these rules or families")->delimiter(',');
+  app.add_option("--timeout", f.timeout, "per-check timeout (30s, 500ms, 2m)");
+  app.add_option("--min-score", f.min_score, "lowest score that can be ready (default 90)")
+      ->check(CLI::Range(0, 100));
+  app.add_option("--jobs,-j", f.jobs, "checks run in parallel (default: cores)");
+  app.add_flag("--no-store", f.no_store, "do not record the run in .shipcheck/history.db");
+  app.add_option("--baseline", f.baseline, "suppress the findings listed in this baseline file");
+  app.add_option("--write-baseline", f.write_baseline,
+                 "write the current findings' fingerprints to this file");
+}
+
+// Live "[3/23] ENV001 GIT002" on stderr, only for a person at a terminal.
+std::function<void(const RunProgress&)> progress_line(bool enabled) {
+  if (!enabled) {
+    return {};
+  }
+  return [](const RunProgress& p) {
+    fmt::print(stderr, "\r\033[K[{}/{}] {}", p.done, p.total, p.running);
+    std::fflush(stderr);
+  };
+}
+
+// Records the run in <root>/.shipcheck/history.db. A store failure is reported but never
+// changes the verdict. The directory ignores itself, so runs never dirty a git tree.
+void store_run(const Report& report, const std::filesystem::path& root) {
+  const auto dir = root / ".shipcheck";
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (!std::filesystem::exists(dir / ".gitignore", ec)) {
+    std::ofstream(dir / ".gitignore") << "# created by shipcheck: its run history stays local\n*\n";
+  }
+  auto store = Store::open(dir / "history.db");
+  if (!store) {
+    fmt::print(stderr, "warning: run not recorded: {}\n", store.error());
+    return;
+  }
+  store->record_run(report, root.string());
+}
+
+}  // namespace
+
+int run_command(const Args& args) {
+  CLI::App app{"shipcheck run: run every applicable check and exit with the verdict",
+               "shipcheck run"};
+  RunFlags f;
+  add_flags(app, f);
+  if (auto code = parse_args(app, args)) {
+    return *code;
+  }
+  const auto timeout = parse_duration(f.timeout);
+  if (!timeout || timeout->count() <= 0) {
+    fmt::print(stderr, "shipcheck run: --timeout '{}' is not a duration (try 30s, 500ms, 2m)\n",
+               f.timeout);
+    return k_exit_usage;
+  }
+  auto sinks = open_sinks(f.formats, f.outputs);
+  if (!sinks) {
+    fmt::print(stderr, "shipcheck run: {}\n", sinks.error());
+    return k_exit_usage;
+  }
+  RunRequest request;
+  request.dir = f.dir;
+  if (!f.config.empty()) {
+    request.config_file = f.config;
+  }
+  request.only = f.only;
+  request.skip = f.skip;
+  request.jobs = f.jobs;
+  request.timeout = *timeout;
+  if (f.min_score >= 0) {
+    request.min_score = f.min_score;
+  }
+  if (!f.baseline.empty()) {
+    request.baseline = f.baseline;
+  }
+  const bool tty = isatty(STDERR_FILENO) != 0;
+  request.on_progress = progress_line(tty && !f.quiet);
+
+  static Registry registry;  // static: must outlive abandoned check threads
+  if (registry.checks().empty()) {
+    register_all(registry);
+  }
+  auto output = execute_run(registry, request);
+  if (request.on_progress) {
+    fmt::print(stderr, "\r\033[K");
+  }
+  if (!output) {
+    fmt::print(stderr, "shipcheck: {}\n", output.error().to_string());
+    return k_exit_usage;
+  }
+  const ReportOptions options = report_options(f.no_color, f.quiet, f.verbose);
+  if (!write_reports(*sinks, output->report, options)) {
+    return k_exit_usage;
+  }
+  for (const auto& notice : output->report.notices) {
+    if (!f.quiet) {
+      fmt::print(stderr, "note: {}\n", notice);
+    }
+  }
+  if (!f.write_baseline.empty()) {
+    auto written = write_baseline(f.write_baseline, output->report.results);
+    if (!written) {
+      fmt::print(stderr, "shipcheck: {}\n", written.error());
+      return k_exit_usage;
+    }
+    fmt::print(stderr, "wrote {} fingerprints to {}\n", *written, f.write_baseline);
+  }
+  if (!f.no_store) {
+    store_run(output->report, output->project_root);
+  }
+  const int code = output->report.ready ? k_exit_ok : k_exit_findings;
+  if (output->abandoned) {
+    std::fflush(nullptr);
+    std::_Exit(code);
+  }
+  return code;
+}
+
+}  // namespace shipcheck::cli
