@@ -1,0 +1,28 @@
+// Runs the shipcheck binary (and the demo scripts) from tests, capturing output and exit code.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+namespace shipcheck::test {
+
+struct CliRun {
+  int exit_code = -1;
+  std::string out;  // stdout
+  std::string err;  // stderr
+};
+
+// Runs `shipcheck <args>` in `cwd` with NO_COLOR unset; args are passed to the shell as is.
+CliRun run_shipcheck(const std::string& args, const std::filesystem::path& cwd = ".");
+
+// Runs scripts/<name> <args>; throws with its output if it exits non-zero.
+std::string run_script(const std::string& name, const std::string& args);
+
+// Validates JSON text against docs/report.schema.json; returns "" if valid, else the error.
+std::string schema_error(const std::string& json_text);
+
+std::filesystem::path source_dir();
+
+}  // namespace shipcheck::test
