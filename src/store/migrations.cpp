@@ -1,0 +1,101 @@
+// The migration steps and the loop that applies them.
+#include "store/migrations.h"
+
+#include <array>
+
+#include <fmt/format.h>
+
+#include "store/sqlite.h"
+
+namespace shipcheck::store {
+namespace {
+
+// v1: runs and their results. `summary` and `decided_by` are JSON text; results.file is NULL
+// for a result without a location, suppressed_reason NULL unless suppressed.
+constexpr std::string_view k_v1 = R"sql(
+CREATE TABLE runs (
+  id INTEGER PRIMARY KEY,
+  started_at TEXT NOT NULL,
+  service TEXT NOT NULL,
+  project TEXT NOT NULL,
+  score INTEGER NOT NULL,
+  min_score INTEGER NOT NULL,
+  verdict TEXT NOT NULL CHECK (verdict IN ('ready', 'not-ready')),
+  duration_ms INTEGER NOT NULL,
+  summary TEXT NOT NULL,
+  decided_by TEXT NOT NULL
+);
+CREATE TABLE results (
+  run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  rule TEXT NOT NULL,
+  title TEXT NOT NULL,
+  family TEXT NOT NULL,
+  severity TEXT NOT NULL,
+  status TEXT NOT NULL,
+  target TEXT NOT NULL,
+  file TEXT,
+  line INTEGER,
+  col INTEGER,
+  git_commit TEXT,
+  fingerprint TEXT NOT NULL,
+  message TEXT NOT NULL,
+  evidence TEXT NOT NULL,
+  remediation TEXT NOT NULL,
+  duration_ms INTEGER NOT NULL,
+  suppressed_reason TEXT,
+  suppressed_source TEXT
+);
+CREATE INDEX results_by_run ON results(run_id);
+CREATE INDEX results_by_fingerprint ON results(fingerprint);
+CREATE INDEX runs_by_service ON runs(service, started_at);
+)sql";
+
+constexpr std::array<std::string_view, 1> k_migrations{k_v1};
+
+// Returns `version`, or throws when it comes from a newer shipcheck: its tables may mean
+// something this build would misread or damage.
+int known_version(int version) {
+  if (version < 0 || version > static_cast<int>(k_migrations.size())) {
+    throw StoreError(
+        fmt::format("schema version {} is newer than this shipcheck knows ({}); upgrade shipcheck",
+                    version, static_cast<int>(k_migrations.size())));
+  }
+  return version;
+}
+
+}  // namespace
+
+std::span<const std::string_view> migrations() {
+  return k_migrations;
+}
+
+int latest_schema_version() {
+  return static_cast<int>(k_migrations.size());
+}
+
+int read_schema_version(sqlite3* db) {
+  Statement stmt(db, "PRAGMA user_version");
+  return stmt.step() ? static_cast<int>(stmt.integer(0)) : 0;
+}
+
+int migrate(sqlite3* db) {
+  // Read first without the write lock: an up-to-date database (the usual case) stays read-only.
+  if (known_version(read_schema_version(db)) == latest_schema_version()) {
+    return 0;
+  }
+  int applied = 0;
+  while (true) {
+    Transaction tx(db);
+    const int version = known_version(read_schema_version(db));
+    if (version == latest_schema_version()) {
+      tx.commit();
+      return applied;
+    }
+    exec(db, k_migrations[static_cast<std::size_t>(version)]);
+    exec(db, fmt::format("PRAGMA user_version = {}", version + 1));
+    tx.commit();
+    ++applied;
+  }
+}
+
+}  // namespace shipcheck::store

@@ -1,0 +1,70 @@
+// Run history in SQLite (DESIGN.md: `.shipcheck/history.db`), read by `history` and `diff`.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <tl/expected.hpp>
+
+#include "core/report.h"
+#include "core/result.h"
+#include "store/sqlite.h"
+
+namespace shipcheck::store {
+
+// The default history database of a project.
+std::filesystem::path default_db_path(const std::filesystem::path& project_root);
+
+// One recorded run, as `history` lists it.
+struct RunRow {
+  std::int64_t id = 0;
+  std::string started_at;
+  std::string service;
+  std::string project;
+  int score = 0;
+  int min_score = 0;
+  bool ready = false;  // stored as verdict "ready" | "not-ready"
+  std::int64_t duration_ms = 0;
+  Summary summary;
+  std::vector<std::string> decided_by;
+};
+
+// A connection to the history database. Movable, not copyable, not for concurrent use from
+// several threads; several processes may share one file (WAL mode, busy timeout).
+// After open() succeeds, the other members throw StoreError if SQLite fails (disk full,
+// locked past the busy timeout).
+class Store {
+ public:
+  // Opens or creates `db_path` (and its parent directory), enables WAL and a busy timeout,
+  // and applies pending migrations. The error names the path and the reason: unreadable,
+  // not a database, or written by a newer shipcheck.
+  static tl::expected<Store, std::string> open(const std::filesystem::path& db_path);
+
+  // Stores `report` (already redacted) and all its results in one transaction; returns the
+  // new run's id.
+  std::int64_t record_run(const Report& report, const std::string& project_root);
+
+  // The latest `limit` runs, newest first.
+  std::vector<RunRow> recent_runs(int limit) const;
+
+  // The results of run `run_id` in recorded order; empty for an unknown id.
+  std::vector<Result> results_of(std::int64_t run_id) const;
+
+  int schema_version() const { return m_schema_version; }
+  // How many migration steps open() applied (0 when the database was already current).
+  int migrations_applied() const { return m_migrations_applied; }
+
+ private:
+  Store(DbHandle db, int schema_version, int migrations_applied)
+      : m_db(std::move(db)),
+        m_schema_version(schema_version),
+        m_migrations_applied(migrations_applied) {}
+
+  DbHandle m_db;
+  int m_schema_version = 0;
+  int m_migrations_applied = 0;
+};
+
+}  // namespace shipcheck::store
