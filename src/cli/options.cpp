@@ -46,7 +46,7 @@ tl::expected<std::vector<Sink>, std::string> open_sinks(const std::vector<std::s
   if (outputs.size() > wanted.size()) {
     return tl::make_unexpected("more --output files than --format options");
   }
-  const auto known = report_formats();
+  const auto known = report::report_formats();
   std::vector<Sink> sinks;
   int to_stdout = 0;
   for (std::size_t i = 0; i < wanted.size(); ++i) {
@@ -63,8 +63,8 @@ tl::expected<std::vector<Sink>, std::string> open_sinks(const std::vector<std::s
   return sinks;
 }
 
-ReportOptions report_options(bool no_color, bool quiet, bool verbose) {
-  ReportOptions options;
+report::ReportOptions report_options(bool no_color, bool quiet, bool verbose) {
+  report::ReportOptions options;
   options.color = !no_color && std::getenv("NO_COLOR") == nullptr;
   options.quiet = quiet;
   options.verbose = verbose;
@@ -72,15 +72,16 @@ ReportOptions report_options(bool no_color, bool quiet, bool verbose) {
   return options;
 }
 
-bool write_reports(const std::vector<Sink>& sinks, const Report& report, ReportOptions options) {
+bool write_reports(const std::vector<Sink>& sinks, const Report& run_report,
+                   report::ReportOptions options) {
   bool ok = true;
   for (const auto& sink : sinks) {
-    ReportOptions these = options;
+    report::ReportOptions these = options;
     these.color = options.color && sink.format == "text" && sink.path.empty() &&
                   isatty(STDOUT_FILENO) != 0;
-    const auto reporter = make_reporter(sink.format, these);
+    const auto reporter = report::make_reporter(sink.format, these);
     if (sink.path.empty()) {
-      reporter->write(report, std::cout);
+      reporter->write(run_report, std::cout);
       std::cout.flush();
     } else {
       std::ofstream out(sink.path);
@@ -89,7 +90,7 @@ bool write_reports(const std::vector<Sink>& sinks, const Report& report, ReportO
         ok = false;
         continue;
       }
-      reporter->write(report, out);
+      reporter->write(run_report, out);
     }
   }
   return ok;

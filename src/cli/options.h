@@ -33,10 +33,11 @@ struct Sink {
 tl::expected<std::vector<Sink>, std::string> open_sinks(const std::vector<std::string>& formats,
                                                         const std::vector<std::string>& outputs);
 
-ReportOptions report_options(bool no_color, bool quiet, bool verbose);
+report::ReportOptions report_options(bool no_color, bool quiet, bool verbose);
 
 // Writes the report to every sink; colour only for text on a terminal (and no NO_COLOR).
 // Returns false (after saying why on stderr) if a file could not be written.
-bool write_reports(const std::vector<Sink>& sinks, const Report& report, ReportOptions options);
+bool write_reports(const std::vector<Sink>& sinks, const Report& run_report,
+                   report::ReportOptions options);
 
 }  // namespace shipcheck::cli

@@ -74,12 +74,16 @@ void store_run(const Report& report, const std::filesystem::path& root) {
   if (!std::filesystem::exists(dir / ".gitignore", ec)) {
     std::ofstream(dir / ".gitignore") << "# created by shipcheck: its run history stays local\n*\n";
   }
-  auto store = Store::open(dir / "history.db");
-  if (!store) {
-    fmt::print(stderr, "warning: run not recorded: {}\n", store.error());
+  auto db = store::Store::open(dir / "history.db");
+  if (!db) {
+    fmt::print(stderr, "warning: run not recorded: {}\n", db.error());
     return;
   }
-  store->record_run(report, root.string());
+  try {
+    db->record_run(report, root.string());
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "warning: run not recorded: {}\n", e.what());
+  }
 }
 
 }  // namespace
@@ -133,7 +137,7 @@ int run_command(const Args& args) {
     fmt::print(stderr, "shipcheck: {}\n", output.error().to_string());
     return k_exit_usage;
   }
-  const ReportOptions options = report_options(f.no_color, f.quiet, f.verbose);
+  const report::ReportOptions options = report_options(f.no_color, f.quiet, f.verbose);
   if (!write_reports(*sinks, output->report, options)) {
     return k_exit_usage;
   }

@@ -91,7 +91,8 @@ nlohmann::ordered_json to_json(const Report& report, const ReportOptions& option
               {"manual", array_of(report.manual, manual_json)},
               // Additive keys, after the ones DESIGN.md documents.
               {"min_score", report.min_score},
-              {"decided_by", report.decided_by}};
+              {"decided_by", report.decided_by},
+              {"notices", report.notices}};
 }
 
 void JsonReporter::write(const Report& report, std::ostream& out) const {
