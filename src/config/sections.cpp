@@ -1,0 +1,157 @@
+// The service-facing sections of shipcheck.yaml: identity, URLs, TLS, endpoints, auth,
+// CORS, dependencies, performance and watch.
+#include "config/sections.h"
+
+#include <limits>
+
+#include "config/values.h"
+
+namespace shipcheck::config {
+
+const Shape k_url_shape{is_http_url, "an http:// or https:// URL", "e.g. https://api.example.com"};
+const Shape k_url_path_shape{is_url_path, "a path starting with '/'", "e.g. /health"};
+const Shape k_duration_shape{is_duration, "a duration", "e.g. 500ms, 10s, 30m, 1h30m, 7d"};
+
+namespace {
+
+constexpr int k_int_max = std::numeric_limits<int>::max();
+constexpr double k_double_max = std::numeric_limits<double>::max();
+
+const Shape k_resolve_shape{is_resolve_entry, "host:port:address",
+                            "like curl --resolve, e.g. api.example.com:443:127.0.0.1"};
+
+using R = Reader;
+using N = YAML::Node;
+using P = std::string;
+
+const std::vector<Field<TlsConfig>> k_tls_fields{
+    {"ca_file", [](R& r, const N& n, const P& p, TlsConfig& o) { r.read(o.ca_file, n, p); }},
+    {"resolve",
+     [](R& r, const N& n, const P& p, TlsConfig& o) { r.read(o.resolve, n, p, &k_resolve_shape); }},
+};
+
+const std::vector<Field<EndpointsConfig>> k_endpoint_fields{
+    {"health", [](R& r, const N& n, const P& p,
+                  EndpointsConfig& o) { r.read(o.health, n, p, k_url_path_shape); }},
+    {"readiness", [](R& r, const N& n, const P& p,
+                     EndpointsConfig& o) { r.read(o.readiness, n, p, k_url_path_shape); }},
+    {"liveness", [](R& r, const N& n, const P& p,
+                    EndpointsConfig& o) { r.read(o.liveness, n, p, k_url_path_shape); }},
+    {"protected", [](R& r, const N& n, const P& p,
+                     EndpointsConfig& o) { r.read(o.protected_paths, n, p, &k_url_path_shape); }},
+    {"docs", [](R& r, const N& n, const P& p,
+                EndpointsConfig& o) { r.read(o.docs, n, p, &k_url_path_shape); }},
+};
+
+const std::vector<Field<AuthConfig>> k_auth_fields{
+    {"token_env",
+     [](R& r, const N& n, const P& p, AuthConfig& o) { r.read_name(o.token_env, n, p); }},
+};
+
+const std::vector<Field<CorsConfig>> k_cors_fields{
+    {"allowed_origins",
+     [](R& r, const N& n, const P& p, CorsConfig& o) { r.read(o.allowed_origins, n, p); }},
+};
+
+const std::vector<Field<PostgresConfig>> k_postgres_fields{
+    {"url_env",
+     [](R& r, const N& n, const P& p, PostgresConfig& o) { r.read_name(o.url_env, n, p); }},
+    {"tables", [](R& r, const N& n, const P& p, PostgresConfig& o) { r.read(o.tables, n, p); }},
+};
+
+const std::vector<Field<RedisConfig>> k_redis_fields{
+    {"url_env", [](R& r, const N& n, const P& p, RedisConfig& o) { r.read_name(o.url_env, n, p); }},
+};
+
+// A dependency section may be left empty (`redis:`); its URL then comes from the
+// conventional variable.
+const std::vector<Field<DependenciesConfig>> k_dependency_fields{
+    {"postgres",
+     [](R& r, const N& n, const P& p, DependenciesConfig& o) {
+       o.postgres.emplace();
+       o.postgres->url_env = "DATABASE_URL";
+       read_fields(r, n, p, k_postgres_fields, *o.postgres);
+     }},
+    {"redis",
+     [](R& r, const N& n, const P& p, DependenciesConfig& o) {
+       o.redis.emplace();
+       o.redis->url_env = "REDIS_URL";
+       read_fields(r, n, p, k_redis_fields, *o.redis);
+     }},
+};
+
+const std::vector<Field<PerformanceConfig>> k_performance_fields{
+    {"path", [](R& r, const N& n, const P& p,
+                PerformanceConfig& o) { r.read(o.path, n, p, k_url_path_shape); }},
+    {"rate", [](R& r, const N& n, const P& p,
+                PerformanceConfig& o) { r.read(o.rate, n, p, 0.0, k_double_max); }},
+    {"connections", [](R& r, const N& n, const P& p,
+                       PerformanceConfig& o) { r.read(o.connections, n, p, 0, k_int_max); }},
+    {"duration", [](R& r, const N& n, const P& p,
+                    PerformanceConfig& o) { r.read(o.duration, n, p, k_duration_shape); }},
+    {"thresholds",
+     [](R& r, const N& n, const P& p, PerformanceConfig& o) { r.read(o.thresholds, n, p); }},
+};
+
+const std::vector<Field<WatchConfig>> k_watch_fields{
+    {"for", [](R& r, const N& n, const P& p,
+               WatchConfig& o) { r.read(o.window, n, p, k_duration_shape); }},
+    {"interval", [](R& r, const N& n, const P& p,
+                    WatchConfig& o) { r.read(o.interval, n, p, k_duration_shape); }},
+    {"prometheus",
+     [](R& r, const N& n, const P& p, WatchConfig& o) { r.read(o.prometheus, n, p, k_url_shape); }},
+    {"rollback_when",
+     [](R& r, const N& n, const P& p, WatchConfig& o) { r.read(o.rollback_when, n, p); }},
+    {"on_rollback",
+     [](R& r, const N& n, const P& p, WatchConfig& o) { r.read(o.on_rollback, n, p); }},
+};
+
+const std::vector<Field<Config>> k_top_fields{
+    {"service", [](R& r, const N& n, const P& p, Config& o) { r.read(o.service, n, p); }},
+    {"project",
+     [](R& r, const N& n, const P& p, Config& o) {
+       std::string project;
+       r.read(project, n, p);
+       o.root = project;
+     }},
+    {"min_score",
+     [](R& r, const N& n, const P& p, Config& o) { r.read(o.min_score, n, p, 0, 100); }},
+    {"env_file", [](R& r, const N& n, const P& p, Config& o) { r.read(o.env_file, n, p); }},
+    {"url", [](R& r, const N& n, const P& p, Config& o) { r.read(o.url, n, p, k_url_shape); }},
+    {"http_url",
+     [](R& r, const N& n, const P& p, Config& o) { r.read(o.http_url, n, p, k_url_shape); }},
+    {"tls",
+     [](R& r, const N& n, const P& p, Config& o) { read_fields(r, n, p, k_tls_fields, o.tls); }},
+    {"endpoints", [](R& r, const N& n, const P& p,
+                     Config& o) { read_fields(r, n, p, k_endpoint_fields, o.endpoints); }},
+    {"auth",
+     [](R& r, const N& n, const P& p, Config& o) { read_fields(r, n, p, k_auth_fields, o.auth); }},
+    {"cors",
+     [](R& r, const N& n, const P& p, Config& o) { read_fields(r, n, p, k_cors_fields, o.cors); }},
+    {"dependencies", [](R& r, const N& n, const P& p,
+                        Config& o) { read_fields(r, n, p, k_dependency_fields, o.dependencies); }},
+    {"performance",
+     [](R& r, const N& n, const P& p, Config& o) {
+       o.performance.emplace();
+       read_fields(r, n, p, k_performance_fields, *o.performance);
+     }},
+    {"watch",
+     [](R& r, const N& n, const P& p, Config& o) {
+       o.watch.emplace();
+       read_fields(r, n, p, k_watch_fields, *o.watch);
+     }},
+    {"manual", read_manual},
+    {"rules", read_rules},
+    {"suppress", read_suppress},
+    {"env", read_env},
+    {"docs", read_docs},
+    {"git", read_git},
+};
+
+}  // namespace
+
+void read_sections(Reader& reader, const YAML::Node& root, Config& config) {
+  read_fields(reader, root, "", k_top_fields, config);
+}
+
+}  // namespace shipcheck::config

@@ -1,0 +1,60 @@
+// shipcheck.yaml's schema: which keys each section has and how each value is read.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <yaml-cpp/yaml.h>
+
+#include "config/config.h"
+#include "config/yaml_reader.h"
+
+namespace shipcheck::config {
+
+// One key of a section and how to read its value into T.
+template <typename T>
+struct Field {
+  std::string_view key;
+  void (*read)(Reader& reader, const YAML::Node& value, const std::string& path, T& out);
+};
+
+inline std::string join_path(const std::string& path, std::string_view key) {
+  return path.empty() ? std::string(key) : path + "." + std::string(key);
+}
+
+// Reads map `node` into `out` through `fields`; any other key is an error.
+template <typename T>
+void read_fields(Reader& reader, const YAML::Node& node, const std::string& path,
+                 const std::vector<Field<T>>& fields, T& out) {
+  std::vector<std::string> keys;
+  for (const Field<T>& field : fields) {
+    keys.emplace_back(field.key);
+  }
+  reader.each_key(node, path, keys, [&](const YAML::Node& key, const YAML::Node& value) {
+    for (const Field<T>& field : fields) {
+      if (field.key == key.Scalar()) {
+        field.read(reader, value, join_path(path, field.key), out);
+      }
+    }
+  });
+}
+
+// Shapes shared by the sections.
+extern const Shape k_url_shape;
+extern const Shape k_url_path_shape;
+extern const Shape k_duration_shape;
+
+// Fills `config` from the top-level map. `Config::root` receives `project:` as written;
+// the loader resolves it against the config file's directory.
+void read_sections(Reader& reader, const YAML::Node& root, Config& config);
+
+// The policy sections (sections_policy.cpp): manual, rules, suppress, env, docs, git.
+void read_manual(Reader& reader, const YAML::Node& node, const std::string& path, Config& out);
+void read_rules(Reader& reader, const YAML::Node& node, const std::string& path, Config& out);
+void read_suppress(Reader& reader, const YAML::Node& node, const std::string& path, Config& out);
+void read_env(Reader& reader, const YAML::Node& node, const std::string& path, Config& out);
+void read_docs(Reader& reader, const YAML::Node& node, const std::string& path, Config& out);
+void read_git(Reader& reader, const YAML::Node& node, const std::string& path, Config& out);
+
+}  // namespace shipcheck::config
