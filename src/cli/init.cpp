@@ -29,8 +29,8 @@ int init_command(const Args& args) {
     fmt::print(stderr, "shipcheck init: {}: not a directory\n", dir);
     return k_exit_usage;
   }
-  const StackInfo stack = detect_stack(root);
-  const std::string yaml = render_init_yaml(stack);
+  const config::StackInfo stack = config::detect_stack(root);
+  const std::string yaml = config::render_init_yaml(stack);
   if (print) {
     fmt::print("{}", yaml);
     return k_exit_ok;

@@ -19,11 +19,6 @@
 namespace shipcheck::cli {
 namespace {
 
-std::optional<std::string> process_env(std::string_view name) {
-  const char* value = std::getenv(std::string(name).c_str());
-  return value ? std::optional<std::string>(value) : std::nullopt;
-}
-
 std::string now_rfc3339() {
   const std::time_t now = std::time(nullptr);
   std::tm tm{};
@@ -82,10 +77,10 @@ bool looks_like_secret(std::string_view value) {
 
 tl::expected<Config, ParseError> resolve_config(const RunRequest& request) {
   if (request.config_file) {
-    return load_config(*request.config_file, process_env);
+    return config::load_config(*request.config_file, config::process_env);
   }
-  if (auto found = find_config(request.dir)) {
-    return load_config(*found, process_env);
+  if (auto found = config::find_config(request.dir)) {
+    return config::load_config(*found, config::process_env);
   }
   std::error_code ec;
   const auto root = std::filesystem::weakly_canonical(std::filesystem::absolute(request.dir), ec);
@@ -93,7 +88,7 @@ tl::expected<Config, ParseError> resolve_config(const RunRequest& request) {
     return tl::make_unexpected(
         ParseError{request.dir.string(), 0, 0, "not a directory", "give the project's root"});
   }
-  return config_from_detection(detect_stack(root), root);
+  return config::config_from_detection(config::detect_stack(root), root);
 }
 
 tl::expected<std::optional<dotenv::File>, ParseError> load_env_file(const Config& config) {
@@ -105,7 +100,7 @@ tl::expected<std::optional<dotenv::File>, ParseError> load_env_file(const Config
   if (!std::filesystem::exists(path, ec)) {
     return std::nullopt;
   }
-  auto parsed = dotenv::parse_file(path.string(), process_env);
+  auto parsed = dotenv::parse_file(path.string(), config::process_env);
   if (!parsed) {
     ParseError error = parsed.error();
     error.file = config.env_file;
@@ -134,7 +129,7 @@ Redactor make_redactor(const Config& config, const std::optional<dotenv::File>& 
     names.push_back(config.dependencies.redis->url_env);
   }
   for (const auto& name : names) {
-    if (auto value = name.empty() ? std::nullopt : process_env(name)) {
+    if (auto value = name.empty() ? std::nullopt : config::process_env(name)) {
       redactor.add(*value);
     }
   }
@@ -190,8 +185,8 @@ tl::expected<RunOutput, ParseError> execute_run(const Registry& registry,
   const Redactor redactor = make_redactor(*config, *env);
   // Heap-allocated: leaked on purpose if a timed-out check still runs (see RunOutcome).
   auto owned_config = std::make_unique<Config>(std::move(*config));
-  auto ctx = std::make_unique<Context>(
-      Context{*owned_config, owned_config->root, std::move(*env), owned_config->env_file, {}});
+  auto ctx = std::unique_ptr<Context>(
+      new Context{*owned_config, owned_config->root, std::move(*env), owned_config->env_file, {}});
   RunOutcome outcome = run_checks(*selected, *ctx, {request.jobs, request.timeout, request.on_progress});
 
   Report& report = output.report;

@@ -13,6 +13,7 @@
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "cli/pipeline.h"
+#include "core/duration.h"
 #include "core/suppress.h"
 #include "report/reporter.h"
 #include "store/store.h"
