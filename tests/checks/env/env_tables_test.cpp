@@ -87,43 +87,5 @@ TEST(EnvTables, SecretNameExamples) {
   }
 }
 
-TEST(EnvUtil, ParseBoolReadsWhatPydanticReads) {
-  for (std::string_view yes : {"true", "True", "TRUE", "1", "yes", "on", " t ", "Y"}) {
-    EXPECT_EQ(parse_bool(yes), true) << yes;
-  }
-  for (std::string_view no : {"false", "False", "0", "no", "OFF", "f", "n"}) {
-    EXPECT_EQ(parse_bool(no), false) << no;
-  }
-  for (std::string_view neither : {"", "maybe", "2", "enabled"}) {
-    EXPECT_FALSE(parse_bool(neither).has_value()) << neither;
-  }
-}
-
-TEST(EnvUtil, ParseIntIsStrict) {
-  EXPECT_EQ(parse_int(" 20 "), 20);
-  EXPECT_EQ(parse_int("+5"), 5);
-  EXPECT_EQ(parse_int("-3"), -3);
-  EXPECT_FALSE(parse_int("20.5").has_value());
-  EXPECT_FALSE(parse_int("twenty").has_value());
-  EXPECT_FALSE(parse_int("").has_value());
-}
-
-TEST(EnvUtil, ShownValueRedactsSecretsAndUrlPasswords) {
-  EXPECT_EQ(shown_value("SECRET_KEY", "abcdefghijklmnopqrstuvwxyz"), "abcd…(26)");
-  EXPECT_EQ(shown_value("LOG_LEVEL", "DEBUG"), "DEBUG");
-  EXPECT_EQ(shown_value("BROKER", "amqp://u:hunter2hunter2@mq/").find("hunter2hunter2"),
-            std::string::npos);
-}
-
-TEST(EnvUtil, FindVarPrefersExactKeyThenIgnoresCase) {
-  dotenv::File file;
-  file.entries.push_back(dotenv::Entry{"debug", "true", 1, 1, false, false});
-  file.entries.push_back(dotenv::Entry{"DEBUG", "false", 2, 1, false, false});
-  ASSERT_NE(find_var(file, "DEBUG"), nullptr);
-  EXPECT_EQ(find_var(file, "DEBUG")->value, "false");
-  EXPECT_EQ(find_var(file, "Debug")->value, "false");  // the last case-insensitive match
-  EXPECT_EQ(find_var(file, "MISSING"), nullptr);
-}
-
 }  // namespace
 }  // namespace shipcheck::checks::env

@@ -22,6 +22,7 @@ TEST(JwtExpiry, FailsWhenNotPositiveOrNotANumber) {
       "JWT_EXPIRATION_HOURS=0\nJWT_EXPIRES_IN=forever\nJWT_ACCESS_TOKEN_EXPIRES=false\n");
   const auto results = project.run(checks::JwtExpiry());
   ASSERT_EQ(statuses(results), "fail,fail,fail");
+  // Results follow the alias table's order, not the file's.
   EXPECT_NE(results[0].message.find("not positive"), std::string::npos);
   EXPECT_NE(results[2].message.find("not a duration"), std::string::npos);
   EXPECT_NE(results[1].message.find("never expire"), std::string::npos);
