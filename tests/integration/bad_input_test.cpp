@@ -59,6 +59,8 @@ const std::vector<BadInput> k_cases = {
     {"EnvTrailingGarbageAfterQuote", ".env.production", "A=\"x\" y\n", ".env.production:1"},
 };
 
+void PrintTo(const BadInput& c, std::ostream* os) { *os << c.name; }
+
 class BadInputTest : public ::testing::TestWithParam<BadInput> {};
 
 TEST_P(BadInputTest, ExitsTwoWithLocationAndNoCrash) {

@@ -157,7 +157,7 @@ TEST(JsonReport, TopLevelKeysFollowDesignThenAdditiveKeys) {
   }
   EXPECT_EQ(keys, (std::vector<std::string>{"schema", "tool", "service", "started_at",
                                             "duration_ms", "score", "verdict", "summary", "results",
-                                            "manual", "min_score", "decided_by"}));
+                                            "manual", "min_score", "decided_by", "notices"}));
 }
 
 TEST(JsonReport, ToolVersionDefaultsToThisBuild) {

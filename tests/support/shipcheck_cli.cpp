@@ -28,7 +28,7 @@ CliRun run_shipcheck(const std::string& args, const std::filesystem::path& cwd) 
   const auto out = capture.path() / "out";
   const auto err = capture.path() / "err";
   const std::string command =
-      fmt::format("cd '{}' && '{}' {} >'{}' 2>'{}' </dev/null", cwd.string(), SHIPCHECK_BINARY,
+      fmt::format("(cd '{}' && '{}' {} >'{}' 2>'{}' </dev/null)", cwd.string(), SHIPCHECK_BINARY,
                   args, out.string(), err.string());
   std::string ignored;
   CliRun run;

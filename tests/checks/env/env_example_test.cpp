@@ -38,7 +38,7 @@ TEST(EnvExample, FailsOncePerUndocumentedVariable) {
   EXPECT_EQ(results[2].location->file, ".env.example");
 }
 
-TEST(EnvExample, PassesWhenEveryVariableIsDocumented) {
+TEST(EnvExample, PassesWithEveryVariableDocumented) {
   EnvProject project("DEBUG=false\nSECRET_KEY=abc\nSENTRY_DSN=x\n");
   project.dir().write(".env.production.example",
                       "# Settings\nDEBUG=false\nexport SECRET_KEY=<generate>\n# SENTRY_DSN=\n"
