@@ -1,0 +1,3 @@
+PARENT = 'a1'
+revision = 'b2'
+down_revision = PARENT

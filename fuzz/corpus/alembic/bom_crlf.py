@@ -1,0 +1,3 @@
+﻿revision = "crlf"
+down_revision = \
+    "a1"

@@ -1,0 +1,2 @@
+revision = r'b1'; down_revision = ['a1', u'a2',]
+branch_labels = ('feature',)
