@@ -1,4 +1,5 @@
 // `shipcheck rules`: the rule catalog, as a table or JSON.
+#include <algorithm>
 #include <iostream>
 
 #include <CLI/CLI.hpp>
@@ -21,10 +22,15 @@ int rules_command(const Args& args) {
   }
   Registry registry;
   register_all(registry);
+  std::vector<const RuleInfo*> infos;
+  for (const auto& check : registry.checks()) {
+    infos.push_back(&check->info());
+  }
+  std::sort(infos.begin(), infos.end(), [](auto* a, auto* b) { return a->id < b->id; });
   if (format == "json") {
     nlohmann::json rules = nlohmann::json::array();
-    for (const auto& check : registry.checks()) {
-      const RuleInfo& info = check->info();
+    for (const RuleInfo* rule : infos) {
+      const RuleInfo& info = *rule;
       rules.push_back({{"rule", info.id},
                        {"family", info.family},
                        {"severity", to_string(info.severity)},
@@ -33,8 +39,8 @@ int rules_command(const Args& args) {
     std::cout << nlohmann::json{{"rules", rules}}.dump(2) << '\n';
     return k_exit_ok;
   }
-  for (const auto& check : registry.checks()) {
-    const RuleInfo& info = check->info();
+  for (const RuleInfo* rule : infos) {
+    const RuleInfo& info = *rule;
     fmt::print("{:<7} {:<8} {:<8} {}\n", info.id, info.family, to_string(info.severity),
                info.title);
   }

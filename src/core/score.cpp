@@ -1,6 +1,8 @@
 // Score, summary and verdict.
 #include "core/score.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace shipcheck {
@@ -54,11 +56,26 @@ void decide_verdict(Report& report) {
   report.score = compute_score(report.results);
   report.summary = summarize(report.results, report.manual);
   report.decided_by.clear();
+  // One line per blocking rule: many findings of one rule (18 tracked .env files) name the
+  // first and count the rest, so the closing line stays readable.
+  std::vector<std::pair<const Result*, int>> blocking;
   for (const auto& r : report.results) {
-    if (blocks(r)) {
-      report.decided_by.push_back(
-          fmt::format("{} {} ({})", r.rule, r.message, to_string(r.severity)));
+    if (!blocks(r)) {
+      continue;
     }
+    auto same = std::find_if(blocking.begin(), blocking.end(),
+                             [&](const auto& b) { return b.first->rule == r.rule; });
+    if (same == blocking.end()) {
+      blocking.emplace_back(&r, 1);
+    } else {
+      ++same->second;
+    }
+  }
+  for (const auto& [r, count] : blocking) {
+    report.decided_by.push_back(
+        count == 1 ? fmt::format("{} {} ({})", r->rule, r->message, to_string(r->severity))
+                   : fmt::format("{} {} ({}; and {} more)", r->rule, r->message,
+                                 to_string(r->severity), count - 1));
   }
   for (const auto& m : report.manual) {
     if (m.required && !m.signed_off_by) {

@@ -45,6 +45,16 @@ TEST(Verdict, NotReadyWhenHighFailsDespiteHighScore) {
   EXPECT_NE(report.decided_by[0].find("TST001"), std::string::npos);
 }
 
+TEST(Verdict, ManyFindingsOfOneRuleMakeOneLine) {
+  Report report;
+  for (int i = 0; i < 3; ++i) {
+    report.results.push_back(result(Severity::critical, Status::fail));
+  }
+  decide_verdict(report);
+  ASSERT_EQ(report.decided_by.size(), 2U);  // the rule, then the score
+  EXPECT_NE(report.decided_by[0].find("and 2 more"), std::string::npos) << report.decided_by[0];
+}
+
 TEST(Verdict, ReadyWhenOnlyLowFailsAboveMinScore) {
   Report report;
   for (int i = 0; i < 10; ++i) {
