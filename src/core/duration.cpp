@@ -38,10 +38,10 @@ std::optional<std::chrono::milliseconds> parse_duration(std::string_view text) {
     std::int64_t number = 0;
     const std::size_t digits_start = i;
     while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])) != 0) {
+      if (i - digits_start >= 9) {
+        return std::nullopt;  // keeps the arithmetic far from overflow
+      }
       number = number * 10 + (text[i++] - '0');
-    }
-    if (i - digits_start > 9) {
-      return std::nullopt;  // keeps the arithmetic far from overflow
     }
     const std::size_t unit_start = i;
     while (i < text.size() && std::isalpha(static_cast<unsigned char>(text[i])) != 0) {

@@ -39,5 +39,12 @@ TEST(ParseDuration, UnitsAndCompounds) {
   EXPECT_FALSE(parse_duration("10x"));
 }
 
+TEST(ParseDuration, RefusesNumbersTooLongToBeReal) {
+  // Found by fuzz/duration_fuzz.cpp: 19 digits overflowed before the length check.
+  EXPECT_FALSE(parse_duration("9s99m6666666666666666666d8d"));
+  EXPECT_FALSE(parse_duration("1234567890s"));
+  EXPECT_EQ(parse_duration("123456789ms")->count(), 123456789);
+}
+
 }  // namespace
 }  // namespace shipcheck
