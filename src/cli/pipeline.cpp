@@ -153,6 +153,9 @@ tl::expected<std::vector<const Check*>, std::string> select_checks(const Registr
     }
     selected.push_back(check.get());
   }
+  // Results come out in rule-id order, whatever the registration order.
+  std::sort(selected.begin(), selected.end(),
+            [](const Check* a, const Check* b) { return a->info().id < b->info().id; });
   return selected;
 }
 

@@ -17,19 +17,19 @@
 namespace shipcheck::checks {
 
 void register_env(Registry& registry) {
-  registry.emplace<RequiredVars>();           // ENV001
-  registry.emplace<Placeholders>();           // ENV002
-  registry.emplace<SecretStrength>();         // ENV003
-  registry.emplace<DebugOff>();               // ENV004
-  registry.emplace<EnvironmentProduction>();  // ENV005
-  registry.emplace<LogLevel>();               // ENV006
-  registry.emplace<LogFormatJson>();          // ENV007
-  registry.emplace<CorsOrigins>();            // ENV008
-  registry.emplace<DatabaseSsl>();            // ENV009
-  registry.emplace<JwtExpiry>();              // ENV010
-  registry.emplace<RateLimit>();              // ENV011
-  registry.emplace<PoolSize>();               // ENV012
-  registry.emplace<EnvExample>();             // ENV013
+  registry.emplace<CorsOrigins>();
+  registry.emplace<DatabaseSsl>();
+  registry.emplace<DebugOff>();
+  registry.emplace<EnvExample>();
+  registry.emplace<EnvironmentProduction>();
+  registry.emplace<JwtExpiry>();
+  registry.emplace<LogFormatJson>();
+  registry.emplace<LogLevel>();
+  registry.emplace<Placeholders>();
+  registry.emplace<PoolSize>();
+  registry.emplace<RateLimit>();
+  registry.emplace<RequiredVars>();
+  registry.emplace<SecretStrength>();
 }
 
 }  // namespace shipcheck::checks
