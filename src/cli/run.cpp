@@ -87,26 +87,12 @@ void store_run(const Report& report, const std::filesystem::path& root) {
   }
 }
 
-}  // namespace
-
-int run_command(const Args& args) {
-  CLI::App app{"shipcheck run: run every applicable check and exit with the verdict",
-               "shipcheck run"};
-  RunFlags f;
-  add_flags(app, f);
-  if (auto code = parse_args(app, args)) {
-    return *code;
-  }
+// Turns parsed flags into a request; returns an error message for bad values.
+tl::expected<RunRequest, std::string> make_request(const RunFlags& f) {
   const auto timeout = parse_duration(f.timeout);
   if (!timeout || timeout->count() <= 0) {
-    fmt::print(stderr, "shipcheck run: --timeout '{}' is not a duration (try 30s, 500ms, 2m)\n",
-               f.timeout);
-    return k_exit_usage;
-  }
-  auto sinks = open_sinks(f.formats, f.outputs);
-  if (!sinks) {
-    fmt::print(stderr, "shipcheck run: {}\n", sinks.error());
-    return k_exit_usage;
+    return tl::make_unexpected(
+        fmt::format("--timeout '{}' is not a duration (try 30s, 500ms, 2m)", f.timeout));
   }
   RunRequest request;
   request.dir = f.dir;
@@ -123,40 +109,62 @@ int run_command(const Args& args) {
   if (!f.baseline.empty()) {
     request.baseline = f.baseline;
   }
-  const bool tty = isatty(STDERR_FILENO) != 0;
-  request.on_progress = progress_line(tty && !f.quiet);
+  request.on_progress = progress_line(isatty(STDERR_FILENO) != 0 && !f.quiet);
+  return request;
+}
 
+// Everything after the report is printed: notices, baseline, store. False on an error.
+bool finish(const RunFlags& f, const RunOutput& output) {
+  for (const auto& notice : output.report.notices) {
+    if (!f.quiet) {
+      fmt::print(stderr, "note: {}\n", notice);
+    }
+  }
+  if (!f.write_baseline.empty()) {
+    auto written = write_baseline(f.write_baseline, output.report.results);
+    if (!written) {
+      fmt::print(stderr, "shipcheck: {}\n", written.error());
+      return false;
+    }
+    fmt::print(stderr, "wrote {} fingerprints to {}\n", *written, f.write_baseline);
+  }
+  if (!f.no_store) {
+    store_run(output.report, output.project_root);
+  }
+  return true;
+}
+
+}  // namespace
+
+int run_command(const Args& args) {
+  CLI::App app{"shipcheck run: run every applicable check and exit with the verdict",
+               "shipcheck run"};
+  RunFlags f;
+  add_flags(app, f);
+  if (auto code = parse_args(app, args)) {
+    return *code;
+  }
+  auto request = make_request(f);
+  auto sinks = open_sinks(f.formats, f.outputs);
+  if (!request || !sinks) {
+    fmt::print(stderr, "shipcheck run: {}\n", !request ? request.error() : sinks.error());
+    return k_exit_usage;
+  }
   static Registry registry;  // static: must outlive abandoned check threads
   if (registry.checks().empty()) {
     register_all(registry);
   }
-  auto output = execute_run(registry, request);
-  if (request.on_progress) {
+  auto output = execute_run(registry, *request);
+  if (request->on_progress) {
     fmt::print(stderr, "\r\033[K");
   }
   if (!output) {
     fmt::print(stderr, "shipcheck: {}\n", output.error().to_string());
     return k_exit_usage;
   }
-  const report::ReportOptions options = report_options(f.no_color, f.quiet, f.verbose);
-  if (!write_reports(*sinks, output->report, options)) {
+  if (!write_reports(*sinks, output->report, report_options(f.no_color, f.quiet, f.verbose)) ||
+      !finish(f, *output)) {
     return k_exit_usage;
-  }
-  for (const auto& notice : output->report.notices) {
-    if (!f.quiet) {
-      fmt::print(stderr, "note: {}\n", notice);
-    }
-  }
-  if (!f.write_baseline.empty()) {
-    auto written = write_baseline(f.write_baseline, output->report.results);
-    if (!written) {
-      fmt::print(stderr, "shipcheck: {}\n", written.error());
-      return k_exit_usage;
-    }
-    fmt::print(stderr, "wrote {} fingerprints to {}\n", *written, f.write_baseline);
-  }
-  if (!f.no_store) {
-    store_run(output->report, output->project_root);
   }
   const int code = output->report.ready ? k_exit_ok : k_exit_findings;
   if (output->abandoned) {

@@ -222,7 +222,10 @@ std::string family_block(const FamilyGroup& group, const Painter& paint, bool ve
       out += result_block(*r, paint, verbose);
     }
   }
-  if (!verbose) {
+  // A family with nothing to act on is its header alone: quiet when all is well.
+  const bool anything_shown = std::any_of(group.shown.begin(), group.shown.end(),
+                                          [](const Result* r) { return needs_action(r->status); });
+  if (!verbose && (anything_shown || !group.suppressed.empty())) {
     out += collapsed_line(group, paint);
   }
   for (const Result* r : group.suppressed) {
