@@ -1,6 +1,6 @@
 // The catalogue: every registered rule has its page (with the shared skeleton, matching
-// severity) and its two tests (a FailsWhen... and a PassesWith... in suite <Class> or <Class>Test), and ids
-// are well-formed, unique and not retired.
+// severity) and its two tests (a FailsWhen... and a PassesWith... in suite <Class> or <Class>Test),
+// and ids are well-formed, unique and not retired.
 #include <cxxabi.h>
 
 #include <cstdlib>

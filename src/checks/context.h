@@ -14,9 +14,9 @@ namespace shipcheck {
 
 struct Context {
   const Config& config;
-  std::filesystem::path root;          // absolute project root
-  std::optional<dotenv::File> env;     // the parsed env_file; nullopt = none configured/found
-  std::string env_path;                // env_file relative to root, for locations
+  std::filesystem::path root;       // absolute project root
+  std::optional<dotenv::File> env;  // the parsed env_file; nullopt = none configured/found
+  std::string env_path;             // env_file relative to root, for locations
   Memo memo;
 };
 

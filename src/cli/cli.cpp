@@ -20,7 +20,9 @@ struct Command {
   std::function<int(const Args&)> fn;
 };
 
-int later(std::string_view name, const Args&) { return not_yet_available(std::string(name)); }
+int later(std::string_view name, const Args&) {
+  return not_yet_available(std::string(name));
+}
 
 const std::vector<Command>& command_table() {
   using std::placeholders::_1;
@@ -38,14 +40,15 @@ const std::vector<Command>& command_table() {
       {"diff", "what changed between two runs", std::bind(later, "diff", _1)},
       {"rules", "list the rule catalog", rules_command},
       {"explain", "print one rule's documentation", explain_command},
-      {"secret", "generate a strong random secret (secret generate [--bytes N])",
-       secret_command},
+      {"secret", "generate a strong random secret (secret generate [--bytes N])", secret_command},
   };
   return table;
 }
 
 void print_usage(std::FILE* out) {
-  fmt::print(out, "shipcheck {}: is this service ready to ship?\n\nusage: shipcheck <command> [options]\n\ncommands:\n",
+  fmt::print(out,
+             "shipcheck {}: is this service ready to ship?\n\nusage: shipcheck <command> "
+             "[options]\n\ncommands:\n",
              SHIPCHECK_VERSION);
   for (const auto& command : command_table()) {
     fmt::print(out, "  {:<9} {}\n", command.name, command.summary);

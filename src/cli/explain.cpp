@@ -1,6 +1,6 @@
 // `shipcheck explain RULE`: prints the rule's page (embedded docs/rules/<ID>.md).
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include "cli/cli.h"
 #include "cli/commands.h"

@@ -1,8 +1,8 @@
 // `shipcheck init [DIR]`: detect the stack and write a commented shipcheck.yaml.
 #include <fstream>
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include "cli/cli.h"
 #include "cli/commands.h"

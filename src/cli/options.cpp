@@ -32,7 +32,8 @@ std::optional<int> parse_args(CLI::App& app, const Args& args) {
 void add_output_flags(CLI::App& app, std::vector<std::string>& formats,
                       std::vector<std::string>& outputs, bool& no_color, bool& quiet,
                       bool& verbose) {
-  app.add_option("--format,-f", formats, "text (default) or json; repeatable")->allow_extra_args(false);
+  app.add_option("--format,-f", formats, "text (default) or json; repeatable")
+      ->allow_extra_args(false);
   app.add_option("--output,-o", outputs, "write the matching --format to this file; repeatable")
       ->allow_extra_args(false);
   app.add_flag("--no-color", no_color, "no ANSI colours (also: NO_COLOR set)");
@@ -50,9 +51,15 @@ tl::expected<std::vector<Sink>, std::string> open_sinks(const std::vector<std::s
   std::vector<Sink> sinks;
   int to_stdout = 0;
   for (std::size_t i = 0; i < wanted.size(); ++i) {
+    const bool planned = wanted[i] == "junit" || wanted[i] == "sarif" || wanted[i] == "markdown" ||
+                         wanted[i] == "html";
+    if (planned && std::find(known.begin(), known.end(), wanted[i]) == known.end()) {
+      return tl::make_unexpected(fmt::format("--format {} is not yet available (available: {})",
+                                             wanted[i], fmt::join(known, ", ")));
+    }
     if (std::find(known.begin(), known.end(), wanted[i]) == known.end()) {
-      return tl::make_unexpected(fmt::format("unknown --format '{}' (available: {})", wanted[i],
-                                             fmt::join(known, ", ")));
+      return tl::make_unexpected(
+          fmt::format("unknown --format '{}' (available: {})", wanted[i], fmt::join(known, ", ")));
     }
     sinks.push_back(Sink{wanted[i], i < outputs.size() ? outputs[i] : std::string()});
     to_stdout += sinks.back().path.empty() ? 1 : 0;
@@ -77,8 +84,8 @@ bool write_reports(const std::vector<Sink>& sinks, const Report& run_report,
   bool ok = true;
   for (const auto& sink : sinks) {
     report::ReportOptions these = options;
-    these.color = options.color && sink.format == "text" && sink.path.empty() &&
-                  isatty(STDOUT_FILENO) != 0;
+    these.color =
+        options.color && sink.format == "text" && sink.path.empty() && isatty(STDOUT_FILENO) != 0;
     const auto reporter = report::make_reporter(sink.format, these);
     if (sink.path.empty()) {
       reporter->write(run_report, std::cout);

@@ -190,7 +190,8 @@ tl::expected<RunOutput, ParseError> execute_run(const Registry& registry,
   auto owned_config = std::make_unique<Config>(std::move(*config));
   auto ctx = std::unique_ptr<Context>(
       new Context{*owned_config, owned_config->root, std::move(*env), owned_config->env_file, {}});
-  RunOutcome outcome = run_checks(*selected, *ctx, {request.jobs, request.timeout, request.on_progress});
+  RunOutcome outcome =
+      run_checks(*selected, *ctx, {request.jobs, request.timeout, request.on_progress});
 
   Report& report = output.report;
   report.service = owned_config->service.empty() ? owned_config->root.filename().string()
@@ -204,11 +205,11 @@ tl::expected<RunOutput, ParseError> execute_run(const Registry& registry,
   const std::string config_name =
       owned_config->file.empty() ? "shipcheck.yaml" : owned_config->file.filename().string();
   report.notices = apply_suppressions(
-      report.results,
-      SuppressionInput{owned_config->root, &owned_config->suppress, config_name, today_utc(),
-                       std::move(baseline)});
+      report.results, SuppressionInput{owned_config->root, &owned_config->suppress, config_name,
+                                       today_utc(), std::move(baseline)});
   for (const auto& item : owned_config->manual) {
-    report.manual.push_back(ManualRecord{item.id, item.title, item.source, item.required, {}, {}, {}});
+    report.manual.push_back(
+        ManualRecord{item.id, item.title, item.source, item.required, {}, {}, {}});
   }
   decide_verdict(report);
   redactor.scrub(report);

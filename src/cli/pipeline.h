@@ -24,7 +24,7 @@ namespace shipcheck::cli {
 struct RunRequest {
   std::filesystem::path dir = ".";
   std::optional<std::filesystem::path> config_file;  // --config
-  std::vector<std::string> only;  // rule ids or family codes
+  std::vector<std::string> only;                     // rule ids or family codes
   std::vector<std::string> skip;
   unsigned jobs = 0;
   std::chrono::milliseconds timeout{std::chrono::seconds(30)};
@@ -34,8 +34,8 @@ struct RunRequest {
 };
 
 struct RunOutput {
-  Report report;       // redacted
-  bool abandoned = false;  // see RunOutcome::abandoned
+  Report report;              // redacted
+  bool abandoned = false;     // see RunOutcome::abandoned
   std::string config_source;  // "shipcheck.yaml" or "detected"
   std::filesystem::path project_root;
 };

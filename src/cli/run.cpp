@@ -6,8 +6,8 @@
 #include <fstream>
 #include <iostream>
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include "cli/cli.h"
 #include "cli/commands.h"
@@ -43,7 +43,8 @@ void add_flags(CLI::App& app, RunFlags& f) {
   app.add_option("dir", f.dir, "project directory (default: .)");
   app.add_option("--config", f.config, "config file (default: shipcheck.yaml in DIR or above)");
   add_output_flags(app, f.formats, f.outputs, f.no_color, f.quiet, f.verbose);
-  app.add_option("--only", f.only, "run only these rules or families (ENV004, ENV)")->delimiter(',');
+  app.add_option("--only", f.only, "run only these rules or families (ENV004, ENV)")
+      ->delimiter(',');
   app.add_option("--skip", f.skip, "skip these rules or families")->delimiter(',');
   app.add_option("--timeout", f.timeout, "per-check timeout (30s, 500ms, 2m)");
   app.add_option("--min-score", f.min_score, "lowest score that can be ready (default 90)")

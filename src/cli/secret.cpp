@@ -3,8 +3,8 @@
 #include <openssl/evp.h>
 #include <openssl/rand.h>
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include "cli/cli.h"
 #include "cli/commands.h"

@@ -78,8 +78,8 @@ struct ManualItem {
 };
 
 struct RulesConfig {
-  std::vector<std::string> disable;            // rule ids or family codes
-  std::map<std::string, Severity> severity;    // rule id -> overridden severity
+  std::vector<std::string> disable;          // rule ids or family codes
+  std::map<std::string, Severity> severity;  // rule id -> overridden severity
 };
 
 struct SuppressEntry {
@@ -93,13 +93,13 @@ struct SuppressEntry {
 
 // ENV family settings (all optional; defaults follow the seed checklists).
 struct EnvConfig {
-  std::vector<std::string> required;      // variables that must be set and non-empty
-  std::vector<std::string> optional;      // never demanded even if the code reads them
-  std::string example_file;               // default: first of .env.example, .env.production.example
-  bool scan_code = true;                  // derive required variables from os.getenv etc.
+  std::vector<std::string> required;  // variables that must be set and non-empty
+  std::vector<std::string> optional;  // never demanded even if the code reads them
+  std::string example_file;           // default: first of .env.example, .env.production.example
+  bool scan_code = true;              // derive required variables from os.getenv etc.
   int secret_min_length = 32;
-  double secret_min_entropy = 3.5;        // bits per character
-  int jwt_max_minutes = 24 * 60;          // longest acceptable access-token lifetime
+  double secret_min_entropy = 3.5;  // bits per character
+  int jwt_max_minutes = 24 * 60;    // longest acceptable access-token lifetime
   int pool_min = 1;
   int pool_max = 100;
 };

@@ -11,8 +11,8 @@ namespace shipcheck {
 namespace {
 
 constexpr std::string_view k_secret_tokens[] = {
-    "SECRET", "KEY",  "TOKEN", "PASSWORD", "PASSWD",  "PWD",         "PASS",
-    "CREDENTIAL", "CREDENTIALS", "DSN", "PRIVATE", "APIKEY", "AUTH", "SALT", "CERT"};
+    "SECRET",      "KEY", "TOKEN",   "PASSWORD", "PASSWD", "PWD",  "PASS", "CREDENTIAL",
+    "CREDENTIALS", "DSN", "PRIVATE", "APIKEY",   "AUTH",   "SALT", "CERT"};
 
 // Replaces the password of every "scheme://user:password@" in text.
 std::string scrub_url_passwords(std::string text) {
@@ -85,8 +85,8 @@ std::string Redactor::scrub(std::string_view text) const {
 }
 
 void Redactor::scrub(Result& result) const {
-  for (std::string* field : {&result.target, &result.message, &result.evidence,
-                             &result.remediation, &result.title}) {
+  for (std::string* field :
+       {&result.target, &result.message, &result.evidence, &result.remediation, &result.title}) {
     *field = scrub(*field);
   }
   if (result.location) {

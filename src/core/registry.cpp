@@ -5,7 +5,9 @@
 
 namespace shipcheck {
 
-void Registry::add(std::unique_ptr<Check> check) { m_checks.push_back(std::move(check)); }
+void Registry::add(std::unique_ptr<Check> check) {
+  m_checks.push_back(std::move(check));
+}
 
 const Check* Registry::find(std::string_view id) const {
   for (const auto& check : m_checks) {

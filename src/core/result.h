@@ -10,9 +10,9 @@
 namespace shipcheck {
 
 struct Location {
-  std::string file;  // relative to the project root
-  int line = 0;      // 1-based; 0 = whole file
-  int column = 0;    // 1-based; 0 = unknown
+  std::string file;    // relative to the project root
+  int line = 0;        // 1-based; 0 = whole file
+  int column = 0;      // 1-based; 0 = unknown
   std::string commit;  // for findings in git history
 };
 

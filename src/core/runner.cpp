@@ -97,8 +97,8 @@ RunOutcome run_checks(const std::vector<const Check*>& checks, const Context& ct
   for (const Check* check : checks) {
     state->slots.push_back(Slot{check, false, false, {}, {}});
   }
-  const unsigned jobs = options.jobs != 0 ? options.jobs
-                                          : std::max(1U, std::thread::hardware_concurrency());
+  const unsigned jobs =
+      options.jobs != 0 ? options.jobs : std::max(1U, std::thread::hardware_concurrency());
   RunOutcome outcome;
   std::size_t next = 0;
   std::size_t done = 0;
@@ -112,10 +112,10 @@ RunOutcome run_checks(const std::vector<const Check*>& checks, const Context& ct
       if (slot.started && !slot.finished) {
         const auto deadline = slot.started_at + options.timeout;
         if (Clock::now() >= deadline) {
-          slot.results = {result_for(
-              *slot.check, Status::error,
-              fmt::format("did not finish within {} ms (--timeout); result inconclusive",
-                          options.timeout.count()))};
+          slot.results = {
+              result_for(*slot.check, Status::error,
+                         fmt::format("did not finish within {} ms (--timeout); result inconclusive",
+                                     options.timeout.count()))};
           slot.results.front().duration_ms = options.timeout.count();
           slot.finished = true;
           outcome.abandoned = true;

@@ -8,7 +8,9 @@
 namespace shipcheck {
 namespace {
 
-bool applicable(const Result& r) { return r.status != Status::skip && !r.suppressed; }
+bool applicable(const Result& r) {
+  return r.status != Status::skip && !r.suppressed;
+}
 
 bool blocks(const Result& r) {
   return applicable(r) && r.status == Status::fail &&
@@ -36,12 +38,24 @@ Summary summarize(const std::vector<Result>& results, const std::vector<ManualRe
   Summary s;
   for (const auto& r : results) {
     switch (r.status) {
-      case Status::pass: ++s.pass; break;
-      case Status::fail: ++s.fail; break;
-      case Status::warn: ++s.warn; break;
-      case Status::skip: ++s.skip; break;
-      case Status::error: ++s.error; break;
-      case Status::manual: ++s.manual; break;
+      case Status::pass:
+        ++s.pass;
+        break;
+      case Status::fail:
+        ++s.fail;
+        break;
+      case Status::warn:
+        ++s.warn;
+        break;
+      case Status::skip:
+        ++s.skip;
+        break;
+      case Status::error:
+        ++s.error;
+        break;
+      case Status::manual:
+        ++s.manual;
+        break;
     }
   }
   for (const auto& m : manual) {

@@ -31,7 +31,7 @@ class LineCache {
     }
     const auto& lines = it->second;
     return number >= 1 && static_cast<std::size_t>(number) <= lines.size() ? lines[number - 1]
-                                                                            : std::string_view{};
+                                                                           : std::string_view{};
   }
 
  private:

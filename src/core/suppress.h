@@ -20,8 +20,8 @@ namespace shipcheck {
 struct SuppressionInput {
   std::filesystem::path root;  // result locations are relative to it
   const std::vector<SuppressEntry>* entries = nullptr;
-  std::string config_file;      // for "shipcheck.yaml:12" sources
-  std::string today;            // YYYY-MM-DD; entries expiring before it stop applying
+  std::string config_file;         // for "shipcheck.yaml:12" sources
+  std::string today;               // YYYY-MM-DD; entries expiring before it stop applying
   std::set<std::string> baseline;  // accepted fingerprints
 };
 

@@ -35,7 +35,9 @@ std::string_view trim(std::string_view text) {
   return text;
 }
 
-bool iequals(std::string_view a, std::string_view b) { return to_lower(a) == to_lower(b); }
+bool iequals(std::string_view a, std::string_view b) {
+  return to_lower(a) == to_lower(b);
+}
 
 bool contains_icase(std::string_view haystack, std::string_view needle) {
   return to_lower(haystack).find(to_lower(needle)) != std::string::npos;
@@ -154,6 +156,8 @@ bool glob_at(std::string_view p, std::string_view s) {
 
 }  // namespace
 
-bool glob_match(std::string_view pattern, std::string_view path) { return glob_at(pattern, path); }
+bool glob_match(std::string_view pattern, std::string_view path) {
+  return glob_at(pattern, path);
+}
 
 }  // namespace shipcheck

@@ -14,7 +14,8 @@ namespace {
 class FakeCheck final : public Check {
  public:
   FakeCheck(std::string id, std::function<std::vector<Result>(const FakeCheck&)> body)
-      : Check(RuleInfo{std::move(id), "test", "t", Severity::medium, ""}), m_body(std::move(body)) {}
+      : Check(RuleInfo{std::move(id), "test", "t", Severity::medium, ""}),
+        m_body(std::move(body)) {}
   std::vector<Result> run(const Context&) const override { return m_body(*this); }
   Result passed() const { return pass("ok"); }
 
@@ -58,9 +59,8 @@ TEST_F(RunnerTest, RunsChecksInParallelUpToJobs) {
 }
 
 TEST_F(RunnerTest, TurnsAnExceptionIntoAnErrorForThatCheckOnly) {
-  FakeCheck thrower("TST001", [](const FakeCheck&) -> std::vector<Result> {
-    throw std::runtime_error("boom");
-  });
+  FakeCheck thrower(
+      "TST001", [](const FakeCheck&) -> std::vector<Result> { throw std::runtime_error("boom"); });
   FakeCheck fine("TST002", [](const FakeCheck& c) { return std::vector<Result>{c.passed()}; });
   const auto outcome = run_checks({&thrower, &fine}, ctx, {1, std::chrono::seconds(5), {}});
   ASSERT_EQ(outcome.results.size(), 2U);
@@ -79,8 +79,7 @@ TEST_F(RunnerTest, TimesOutAHungCheckAndGoesOn) {
     return std::vector<Result>{c.passed()};
   });
   FakeCheck fine("TST002", [](const FakeCheck& c) { return std::vector<Result>{c.passed()}; });
-  const auto outcome =
-      run_checks({&hung, &fine}, ctx, {1, std::chrono::milliseconds(100), {}});
+  const auto outcome = run_checks({&hung, &fine}, ctx, {1, std::chrono::milliseconds(100), {}});
   release->store(true);
   std::this_thread::sleep_for(std::chrono::milliseconds(50));
   ASSERT_EQ(outcome.results.size(), 2U);

@@ -17,20 +17,21 @@ Result result(Severity severity, Status status) {
 
 TEST(Score, WeightsPassedOverApplicable) {
   // critical pass (10) + high fail (5) + medium pass (3) + low skip (n/a): 13 / 18.
-  const std::vector<Result> results{result(Severity::critical, Status::pass),
-                                    result(Severity::high, Status::fail),
-                                    result(Severity::medium, Status::pass),
-                                    result(Severity::low, Status::skip)};
+  const std::vector<Result> results{
+      result(Severity::critical, Status::pass), result(Severity::high, Status::fail),
+      result(Severity::medium, Status::pass), result(Severity::low, Status::skip)};
   EXPECT_EQ(compute_score(results), 72);
 }
 
 TEST(Score, ErrorCountsAsNotPassed) {
-  EXPECT_EQ(compute_score({result(Severity::medium, Status::error),
-                           result(Severity::medium, Status::pass)}),
+  EXPECT_EQ(compute_score(
+                {result(Severity::medium, Status::error), result(Severity::medium, Status::pass)}),
             50);
 }
 
-TEST(Score, EmptyIsHundred) { EXPECT_EQ(compute_score({}), 100); }
+TEST(Score, EmptyIsHundred) {
+  EXPECT_EQ(compute_score({}), 100);
+}
 
 TEST(Verdict, NotReadyWhenHighFailsDespiteHighScore) {
   Report report;

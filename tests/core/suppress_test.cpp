@@ -22,8 +22,7 @@ Result finding(std::string rule, std::string file, int line) {
 TEST(InlineSuppression, ParsesIdsAndReason) {
   EXPECT_EQ(inline_suppression("DEBUG=1 # shipcheck:ignore ENV004 -- local only", "ENV004"),
             "local only");
-  EXPECT_EQ(inline_suppression("# shipcheck:ignore ENV001, ENV004", "ENV004"),
-            "(no reason given)");
+  EXPECT_EQ(inline_suppression("# shipcheck:ignore ENV001, ENV004", "ENV004"), "(no reason given)");
   EXPECT_EQ(inline_suppression("// shipcheck:ignore ENV -- whole family", "ENV013"),
             "whole family");
   EXPECT_FALSE(inline_suppression("# shipcheck:ignore ENV001 -- x", "ENV004"));
@@ -34,7 +33,8 @@ TEST(ApplySuppressions, InlineCommentOnTheLineOrAbove) {
   test::TempDir dir;
   dir.write(".env", "A=1\n# shipcheck:ignore ENV004 -- staging copy\nDEBUG=true\n");
   std::vector<Result> results{finding("ENV004", ".env", 3), finding("ENV002", ".env", 1)};
-  apply_suppressions(results, SuppressionInput{dir.path(), nullptr, "shipcheck.yaml", "2026-01-01", {}});
+  apply_suppressions(results,
+                     SuppressionInput{dir.path(), nullptr, "shipcheck.yaml", "2026-01-01", {}});
   ASSERT_TRUE(results[0].suppressed);
   EXPECT_EQ(results[0].suppressed->reason, "staging copy");
   EXPECT_EQ(results[0].suppressed->source, ".env:2");
@@ -49,8 +49,7 @@ TEST(ApplySuppressions, ConfigEntryByPathGlobAndExpiry) {
       {"DOC003", "", "", "never matches", "", {11, 5}},
   };
   std::vector<Result> results{finding("SEC014", "tests/fixtures/a/key.pem", 1),
-                              finding("SEC014", "src/key.pem", 1),
-                              finding("ENV004", ".env", 1)};
+                              finding("SEC014", "src/key.pem", 1), finding("ENV004", ".env", 1)};
   const auto notices = apply_suppressions(
       results, SuppressionInput{dir.path(), &entries, "shipcheck.yaml", "2026-11-21", {}});
   ASSERT_TRUE(results[0].suppressed);
@@ -68,7 +67,8 @@ TEST(ApplySuppressions, FingerprintPinsOneFinding) {
   auto b = finding("ENV002", ".env.staging", 1);
   std::vector<SuppressEntry> entries{{"ENV002", "", a.fingerprint, "accepted", "", {3, 5}}};
   std::vector<Result> results{a, b};
-  apply_suppressions(results, SuppressionInput{dir.path(), &entries, "shipcheck.yaml", "2026-01-01", {}});
+  apply_suppressions(results,
+                     SuppressionInput{dir.path(), &entries, "shipcheck.yaml", "2026-01-01", {}});
   EXPECT_TRUE(results[0].suppressed);
   EXPECT_FALSE(results[1].suppressed);
 }
@@ -81,7 +81,8 @@ TEST(Baseline, WrittenFindingsAreSuppressedNextTime) {
   auto baseline = read_baseline(file);
   ASSERT_TRUE(baseline);
   std::vector<Result> next{finding("ENV004", ".env", 5), finding("ENV002", ".env", 1)};
-  apply_suppressions(next, SuppressionInput{dir.path(), nullptr, "shipcheck.yaml", "2026-01-01", *baseline});
+  apply_suppressions(
+      next, SuppressionInput{dir.path(), nullptr, "shipcheck.yaml", "2026-01-01", *baseline});
   EXPECT_TRUE(next[0].suppressed) << "same finding on another line keeps its fingerprint";
   EXPECT_FALSE(next[1].suppressed);
 }

@@ -15,7 +15,7 @@ struct BadInput {
   std::string name;
   std::string file;  // "shipcheck.yaml" or ".env.production"
   std::string content;
-  std::string location;  // expected "file:line" prefix in the error
+  std::string location;       // expected "file:line" prefix in the error
   std::size_t pad_bytes = 0;  // grows `content` to this size at test time (not at start-up)
 };
 
@@ -23,7 +23,8 @@ struct BadInput {
 std::string padded(std::string text, std::size_t bytes, bool yaml) {
   text.reserve(bytes);
   while (text.size() < bytes) {
-    text += yaml ? "# " + std::string(100, 'x') + "\n" : "KEY_" + std::to_string(text.size()) + "=value\n";
+    text += yaml ? "# " + std::string(100, 'x') + "\n"
+                 : "KEY_" + std::to_string(text.size()) + "=value\n";
   }
   return text;
 }
@@ -36,8 +37,7 @@ const std::vector<BadInput> k_cases = {
      "shipcheck.yaml:3"},
     {"YamlUnknownKey", "shipcheck.yaml", "service: t\nenv_flie: .env\n", "shipcheck.yaml:2"},
     {"YamlWrongTypeMapForString", "shipcheck.yaml", "service: {a: 1}\n", "shipcheck.yaml:1"},
-    {"YamlWrongTypeNumber", "shipcheck.yaml", "service: t\nmin_score: lots\n",
-     "shipcheck.yaml:2"},
+    {"YamlWrongTypeNumber", "shipcheck.yaml", "service: t\nmin_score: lots\n", "shipcheck.yaml:2"},
     {"YamlBadSeverity", "shipcheck.yaml", "rules:\n  severity: {ENV004: severe}\n",
      "shipcheck.yaml:2"},
     {"YamlSuppressWithoutReason", "shipcheck.yaml", "suppress:\n  - {rule: ENV004}\n",
@@ -59,7 +59,9 @@ const std::vector<BadInput> k_cases = {
     {"EnvTrailingGarbageAfterQuote", ".env.production", "A=\"x\" y\n", ".env.production:1"},
 };
 
-void PrintTo(const BadInput& c, std::ostream* os) { *os << c.name; }
+void PrintTo(const BadInput& c, std::ostream* os) {
+  *os << c.name;
+}
 
 class BadInputTest : public ::testing::TestWithParam<BadInput> {};
 
@@ -70,7 +72,7 @@ TEST_P(BadInputTest, ExitsTwoWithLocationAndNoCrash) {
     dir.write("shipcheck.yaml", k_env_config);
   }
   dir.write(c.file, c.pad_bytes == 0 ? c.content
-                                      : padded(c.content, c.pad_bytes, c.file == "shipcheck.yaml"));
+                                     : padded(c.content, c.pad_bytes, c.file == "shipcheck.yaml"));
   const auto run = test::run_shipcheck("run . --no-store", dir.path());
   EXPECT_EQ(run.exit_code, 2) << run.err;
   EXPECT_NE(run.err.find(c.location), std::string::npos)

@@ -72,7 +72,9 @@ class SecretsStaySecret : public ::testing::Test {
   std::vector<std::string> m_secrets;
 };
 
-TEST_F(SecretsStaySecret, InEveryFormatOfAGoodRun) { expect_clean_runs("good"); }
+TEST_F(SecretsStaySecret, InEveryFormatOfAGoodRun) {
+  expect_clean_runs("good");
+}
 
 TEST_F(SecretsStaySecret, WhenTheSecretsThemselvesFail) {
   // Weak/placeholder secrets and a DATABASE_URL without sslmode all talk about secrets.

@@ -36,8 +36,8 @@ class SuppressCli : public ::testing::Test {
     test::run_script("demo", fmt::format("plant '{}' ENV004", m_svc.string()));
   }
   nlohmann::json run_json(const std::string& extra, int expected_exit) {
-    const auto run =
-        test::run_shipcheck(fmt::format("run '{}' --format json --no-store {}", m_svc.string(), extra));
+    const auto run = test::run_shipcheck(
+        fmt::format("run '{}' --format json --no-store {}", m_svc.string(), extra));
     EXPECT_EQ(run.exit_code, expected_exit) << run.out << run.err;
     EXPECT_EQ(test::schema_error(run.out), "");
     return nlohmann::json::parse(run.out, nullptr, false);
@@ -68,7 +68,9 @@ TEST_F(SuppressCli, InlineCommentSuppressesAndStaysInTheReport) {
 }
 
 TEST_F(SuppressCli, ConfigEntryWithReasonSuppresses) {
-  add_to_config("suppress:\n  - {rule: ENV004, path: .env.production, reason: \"demo\", expires: 2999-01-01}\n");
+  add_to_config(
+      "suppress:\n  - {rule: ENV004, path: .env.production, reason: \"demo\", expires: "
+      "2999-01-01}\n");
   const auto report = run_json("", 0);
   EXPECT_EQ(find_result(report, "ENV004")->at("suppressed")["reason"], "demo");
   EXPECT_TRUE(report["notices"].empty()) << report["notices"].dump();

@@ -112,8 +112,7 @@ TEST(TextReport, AllPassingFamilyIsItsHeaderAlone) {
     report.results.push_back(
         sample_result("GIT001", "repo", Severity::medium, Status::pass, "fine"));
   }
-  EXPECT_EQ(render(report),
-            "repo  20 pass\n\nscore 100/100 · ready\n");
+  EXPECT_EQ(render(report), "repo  20 pass\n\nscore 100/100 · ready\n");
 }
 
 TEST(TextReport, SuppressedListedWithReason) {

@@ -22,7 +22,8 @@ TempDir::~TempDir() {
   std::filesystem::remove_all(m_path, ec);
 }
 
-std::filesystem::path TempDir::write(const std::string& relative, const std::string& content) const {
+std::filesystem::path TempDir::write(const std::string& relative,
+                                     const std::string& content) const {
   const auto full = m_path / relative;
   std::filesystem::create_directories(full.parent_path());
   std::ofstream(full, std::ios::binary) << content;

@@ -21,7 +21,9 @@ std::string slurp(const std::filesystem::path& path) {
 
 }  // namespace
 
-std::filesystem::path source_dir() { return std::filesystem::path(SHIPCHECK_TESTS_DIR) / ".."; }
+std::filesystem::path source_dir() {
+  return std::filesystem::path(SHIPCHECK_TESTS_DIR) / "..";
+}
 
 CliRun run_shipcheck(const std::string& args, const std::filesystem::path& cwd) {
   TempDir capture;

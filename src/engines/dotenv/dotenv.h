@@ -17,10 +17,10 @@ namespace shipcheck::dotenv {
 
 struct Entry {
   std::string key;
-  std::string value;     // after unquoting, unescaping and expansion
-  int line = 0;          // 1-based line of the key
-  int column = 0;        // 1-based column of the key
-  bool exported = false; // written as `export KEY=...`
+  std::string value;      // after unquoting, unescaping and expansion
+  int line = 0;           // 1-based line of the key
+  int column = 0;         // 1-based column of the key
+  bool exported = false;  // written as `export KEY=...`
   bool quoted = false;
 };
 
