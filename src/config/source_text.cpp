@@ -5,40 +5,10 @@
 
 #include <fmt/format.h>
 
+#include "core/text.h"
+
 namespace shipcheck::config {
 namespace {
-
-// Length of the UTF-8 sequence starting at text[i], or 0 if it is not valid UTF-8
-// (overlong forms, surrogates and code points past U+10FFFF are invalid).
-std::size_t utf8_length(std::string_view text, std::size_t i) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  const unsigned char lead = byte(i);
-  std::size_t length = 0;
-  unsigned char low = 0x80;
-  unsigned char high = 0xBF;
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    length = 2;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    length = 3;
-    low = lead == 0xE0 ? 0xA0 : 0x80;
-    high = lead == 0xED ? 0x9F : 0xBF;
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    length = 4;
-    low = lead == 0xF0 ? 0x90 : 0x80;
-    high = lead == 0xF4 ? 0x8F : 0xBF;
-  } else {
-    return 0;
-  }
-  if (i + length > text.size() || byte(i + 1) < low || byte(i + 1) > high) {
-    return 0;
-  }
-  for (std::size_t k = 2; k < length; ++k) {
-    if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) {
-      return 0;
-    }
-  }
-  return length;
-}
 
 constexpr std::string_view k_text_hint = "shipcheck.yaml must be UTF-8 text";
 
@@ -146,7 +116,7 @@ std::optional<SourceProblem> find_bad_bytes(std::string_view text) {
       ++i;
       continue;
     }
-    const std::size_t length = utf8_length(text, i);
+    const std::size_t length = utf8_sequence_length(text, i);
     if (length == 0) {
       return problem_at(text, i, fmt::format("invalid UTF-8 byte 0x{:02X}", c));
     }

@@ -95,6 +95,39 @@ std::vector<std::string> closest(std::string_view word, const std::vector<std::s
   return out;
 }
 
+std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
+  const auto in_range = [&](std::size_t k, unsigned char low, unsigned char high) {
+    return k < text.size() && static_cast<unsigned char>(text[k]) >= low &&
+           static_cast<unsigned char>(text[k]) <= high;
+  };
+  const auto lead = static_cast<unsigned char>(text[i]);
+  unsigned char low = 0x80;
+  unsigned char high = 0xBF;
+  std::size_t length = 0;
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    length = 2;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    length = 3;
+    low = lead == 0xE0 ? 0xA0 : 0x80;
+    high = lead == 0xED ? 0x9F : 0xBF;
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4;
+    low = lead == 0xF0 ? 0x90 : 0x80;
+    high = lead == 0xF4 ? 0x8F : 0xBF;
+  } else {
+    return 0;
+  }
+  if (!in_range(i + 1, low, high)) {
+    return 0;
+  }
+  for (std::size_t k = 2; k < length; ++k) {
+    if (!in_range(i + k, 0x80, 0xBF)) {
+      return 0;
+    }
+  }
+  return length;
+}
+
 double shannon_entropy(std::string_view text) {
   if (text.empty()) {
     return 0.0;

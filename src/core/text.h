@@ -20,6 +20,11 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 std::vector<std::string> closest(std::string_view word, const std::vector<std::string>& candidates,
                                  std::size_t limit = 3);
 
+// Length of the well-formed UTF-8 sequence starting at text[i] (a non-ASCII lead byte), or
+// 0 when it is malformed: overlong forms, surrogates and code points past U+10FFFF
+// included (Unicode standard, table 3-7).
+std::size_t utf8_sequence_length(std::string_view text, std::size_t i);
+
 // Shannon entropy in bits per character.
 double shannon_entropy(std::string_view text);
 

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "core/text.h"
+
 namespace shipcheck::dotenv::detail {
 namespace {
 
@@ -12,45 +14,6 @@ constexpr std::string_view k_bom = "\xEF\xBB\xBF";
 
 bool is_continuation(unsigned char c) {
   return (c & 0xC0) == 0x80;
-}
-
-bool in_range(std::string_view text, std::size_t i, unsigned char low, unsigned char high) {
-  if (i >= text.size()) {
-    return false;
-  }
-  const auto c = static_cast<unsigned char>(text[i]);
-  return c >= low && c <= high;
-}
-
-// The length of the well-formed UTF-8 sequence starting at text[i] (a non-ASCII lead
-// byte), or 0 when it is malformed. Ranges from the Unicode standard, table 3-7.
-std::size_t utf8_sequence(std::string_view text, std::size_t i) {
-  const auto lead = static_cast<unsigned char>(text[i]);
-  unsigned char low = 0x80;
-  unsigned char high = 0xBF;
-  std::size_t length = 0;
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    length = 2;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    length = 3;
-    low = lead == 0xE0 ? 0xA0 : 0x80;
-    high = lead == 0xED ? 0x9F : 0xBF;
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    length = 4;
-    low = lead == 0xF0 ? 0x90 : 0x80;
-    high = lead == 0xF4 ? 0x8F : 0xBF;
-  } else {
-    return 0;
-  }
-  if (!in_range(text, i + 1, low, high)) {
-    return 0;
-  }
-  for (std::size_t k = 2; k < length; ++k) {
-    if (!in_range(text, i + k, 0x80, 0xBF)) {
-      return 0;
-    }
-  }
-  return length;
 }
 
 bool is_allowed_control(unsigned char c) {
@@ -96,7 +59,7 @@ std::optional<Fault> check_text(std::string_view text) {
         return control_fault(i, c);
       }
       ++i;
-    } else if (const std::size_t length = utf8_sequence(text, i); length > 0) {
+    } else if (const std::size_t length = utf8_sequence_length(text, i); length > 0) {
       i += length;
     } else {
       return Fault{i, fmt::format("invalid UTF-8 (byte 0x{:02X})", c),
