@@ -1,6 +1,7 @@
 // The commands besides `run`, through the real binary: init, rules, explain, secret, and
 // the ones that are not available yet.
 #include <fstream>
+#include <iterator>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -24,6 +25,7 @@ TEST(InitCommand, WritesAConfigThatRunLoads) {
   EXPECT_EQ(run.exit_code, 2) << "refuses to overwrite without --force";
   run = test::run_shipcheck("run . --no-store --format json --only ENV004", dir.path());
   EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
+  EXPECT_EQ(test::schema_error(run.out), "");
   const auto report = nlohmann::json::parse(run.out);
   ASSERT_EQ(report["results"].size(), 1U);
   EXPECT_EQ(report["results"][0]["status"], "pass") << "the detected env file was read";
@@ -83,7 +85,8 @@ TEST(RunCommand, WritesEachFormatToItsOutput) {
   EXPECT_NE(run.exit_code, 2) << run.err;
   EXPECT_TRUE(run.out.empty()) << run.out;
   std::ifstream json(dir.path() / "r.json");
-  EXPECT_FALSE(nlohmann::json::parse(json, nullptr, false).is_discarded());
+  const std::string text((std::istreambuf_iterator<char>(json)), {});
+  EXPECT_EQ(test::schema_error(text), "");
   EXPECT_TRUE(std::filesystem::exists(dir.path() / "r.txt"));
 }
 
@@ -95,6 +98,7 @@ TEST(RunCommand, RecordsRunsInTheStoreWithoutDirtyingGit) {
   EXPECT_TRUE(std::filesystem::exists(dir.path() / ".shipcheck" / "history.db")) << run.err;
   const auto again = test::run_shipcheck("run . --format json --only GIT002", dir.path());
   EXPECT_NE(again.out.find("\"pass\""), std::string::npos) << "the store must not dirty the tree";
+  EXPECT_EQ(test::schema_error(again.out), "");
 }
 
 }  // namespace
