@@ -68,11 +68,6 @@ void apply_severity_overrides(std::vector<Result>& results, const Config& config
   }
 }
 
-// Cheap test for "looks random": long enough and varied enough to be a credential.
-bool looks_like_secret(std::string_view value) {
-  return value.size() >= 16 && shannon_entropy(value) >= 3.0;
-}
-
 }  // namespace
 
 tl::expected<Config, ParseError> resolve_config(const RunRequest& request) {
@@ -116,7 +111,7 @@ Redactor make_redactor(const Config& config, const std::optional<dotenv::File>& 
   }
   if (env) {
     for (const auto& entry : env->entries) {
-      if (is_secret_name(entry.key) || looks_like_secret(entry.value)) {
+      if (is_secret_name(entry.key) || looks_random(entry.value)) {
         redactor.add(entry.value);
       }
     }

@@ -58,6 +58,11 @@ bool is_secret_name(std::string_view name) {
   return false;
 }
 
+bool looks_random(std::string_view value) {
+  return value.size() >= 16 && value.find_first_of(" \t,") == std::string_view::npos &&
+         value.find("://") == std::string_view::npos && shannon_entropy(value) >= 3.5;
+}
+
 void Redactor::add(std::string_view secret) {
   if (secret.size() < 6) {
     return;

@@ -18,6 +18,11 @@ std::string redact_value(std::string_view secret);
 // or it is a URL-valued variable whose value carries a password.
 bool is_secret_name(std::string_view name);
 
+// True iff a value looks like a credential whatever its variable is called: 16 or more
+// characters, no spaces or commas, not a URL (URL passwords are scrubbed separately) and at
+// least 3.5 bits of entropy per character.
+bool looks_random(std::string_view value);
+
 // Replaces every occurrence of the known secrets in text. Thread-safe for const use.
 class Redactor {
  public:

@@ -19,6 +19,13 @@ TEST(IsSecretName, MatchesTokensNotSubstrings) {
   EXPECT_FALSE(is_secret_name("LOG_LEVEL"));
 }
 
+TEST(LooksRandom, CredentialsYesUrlsAndWordsNo) {
+  EXPECT_TRUE(looks_random("q8Zr2LwX9vKp3MnT7bYc"));
+  EXPECT_FALSE(looks_random("https://app.demo.test"));  // would hide CORS origins in reports
+  EXPECT_FALSE(looks_random("production"));
+  EXPECT_FALSE(looks_random("GET,POST,PUT,DELETE,OPTIONS"));
+}
+
 TEST(Redactor, ScrubsKnownSecretsAndUrlPasswords) {
   Redactor redactor;
   redactor.add("s3cr3t-value-0123456789");

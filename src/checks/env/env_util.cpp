@@ -114,16 +114,6 @@ std::optional<long long> parse_int(std::string_view value) {
   return out;
 }
 
-namespace {
-
-// A long unbroken high-entropy value is treated as a secret whatever its name.
-bool looks_random(std::string_view value) {
-  return value.size() >= 16 && value.find_first_of(" \t,") == std::string_view::npos &&
-         value.find("://") == std::string_view::npos && shannon_entropy(value) >= 3.5;
-}
-
-}  // namespace
-
 std::string shown_value(std::string_view name, std::string_view value) {
   if (is_secret_name(name) || looks_random(value)) {
     return redact_value(value);
