@@ -33,9 +33,11 @@ class Check {
   // Returns at least one result, each carrying this check's rule id.
   virtual std::vector<Result> run(const Context& ctx) const = 0;
 
- protected:
-  // A result pre-filled with this rule's id, title, family, severity and remediation.
+  // A result pre-filled with this rule's id, title, family, severity and remediation
+  // (public so that the runner can speak for a check that threw or timed out).
   Result make(Status status, std::string message, std::string evidence = {}) const;
+
+ protected:
   Result pass(std::string message, std::string evidence = {}) const {
     return make(Status::pass, std::move(message), std::move(evidence));
   }

@@ -29,30 +29,18 @@ struct State {
   std::vector<Slot> slots;
 };
 
-Result result_for(const Check& check, Status status, std::string message) {
-  Result r;
-  r.rule = check.info().id;
-  r.title = check.info().title;
-  r.family = check.info().family;
-  r.severity = check.info().severity;
-  r.remediation = check.info().remediation;
-  r.status = status;
-  r.message = std::move(message);
-  return r;
-}
-
 std::vector<Result> run_one(const Check& check, const Context& ctx) {
   const auto start = Clock::now();
   std::vector<Result> results;
   try {
     results = check.run(ctx);
   } catch (const std::exception& e) {
-    results = {result_for(check, Status::error, fmt::format("check failed: {}", e.what()))};
+    results = {check.make(Status::error, fmt::format("check failed: {}", e.what()))};
   } catch (...) {
-    results = {result_for(check, Status::error, "check failed with an unknown exception")};
+    results = {check.make(Status::error, "check failed with an unknown exception")};
   }
   if (results.empty()) {
-    results = {result_for(check, Status::error, "check returned no result")};
+    results = {check.make(Status::error, "check returned no result")};
   }
   const auto ms =
       std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start).count();
@@ -112,10 +100,10 @@ RunOutcome run_checks(const std::vector<const Check*>& checks, const Context& ct
       if (slot.started && !slot.finished) {
         const auto deadline = slot.started_at + options.timeout;
         if (Clock::now() >= deadline) {
-          slot.results = {
-              result_for(*slot.check, Status::error,
-                         fmt::format("did not finish within {} ms (--timeout); result inconclusive",
-                                     options.timeout.count()))};
+          slot.results = {slot.check->make(
+              Status::error,
+              fmt::format("did not finish within {} ms (--timeout); result inconclusive",
+                          options.timeout.count()))};
           slot.results.front().duration_ms = options.timeout.count();
           slot.finished = true;
           outcome.abandoned = true;
