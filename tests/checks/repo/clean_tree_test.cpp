@@ -52,10 +52,20 @@ TEST(CleanTreeTest, PassesWithCleanTreeAndIgnoredFiles) {
   git_commit_all(dir.path());
   dir.write(".env.production", "A=1\n");
   dir.write("__pycache__/app.pyc", "x");
+  // The run store ignores itself (`shipcheck run` writes .shipcheck/.gitignore).
+  dir.write(".shipcheck/.gitignore", "*\n");
   dir.write(".shipcheck/history.db", "own output");
   const auto results = run_check(CleanTree(), config_for(dir.path()));
   ASSERT_EQ(statuses(results), "pass");
   EXPECT_EQ(results[0].message, "working tree is clean");
+}
+
+TEST(CleanTreeTest, FailsWhenAStrayFileSitsUnderAnUnignoredDotDirectory) {
+  TempDir dir;
+  dir.write("app.py", "v1\n");
+  git_commit_all(dir.path());
+  dir.write(".shipcheck/notes.txt", "not ours: no .gitignore here");
+  EXPECT_EQ(statuses(run_check(CleanTree(), config_for(dir.path()))), "fail");
 }
 
 TEST(CleanTreeTest, OnlyLooksUnderTheProjectRoot) {
