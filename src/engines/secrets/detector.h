@@ -47,6 +47,7 @@ struct Detector {
   std::string file_requires;       // regex that must occur somewhere in the file
   bool base64_value = false;       // the captured value is base64: decode it before filters
   std::vector<std::string> allow;  // regexes: a secret matching one is not a finding
+  std::string origin;                 // "file:line:column" of the entry, for errors
 };
 
 // `allowlist:` at the top of a rule file; applies to every detector.

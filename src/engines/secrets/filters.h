@@ -15,8 +15,8 @@ namespace shipcheck::secrets {
 // values (****), env lookups ($VAR, os.environ[...], process.env.X).
 bool looks_like_placeholder(std::string_view value);
 
-// GitHub/npm token checksum: the last 6 characters are the base62 CRC32 of the rest of the
-// random part (what follows the prefix's underscore).
+// GitHub/npm token checksum: the last 6 characters are CRC32 (zlib's) of the 30 characters
+// between the prefix's underscore and them, in base62 (alphabet 0-9A-Za-z), zero-padded.
 bool valid_crc32_base62(std::string_view token);
 
 // A JWT whose header and payload decode (base64url) to JSON objects, the header with "alg".

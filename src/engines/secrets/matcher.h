@@ -37,7 +37,11 @@ class Matcher {
 
   // Per-thread working memory; a Scratch must not be used by two threads at once.
   class Scratch;
-  std::unique_ptr<Scratch> make_scratch() const;
+  struct ScratchDeleter {
+    void operator()(Scratch* scratch) const;
+  };
+  using ScratchPtr = std::unique_ptr<Scratch, ScratchDeleter>;
+  ScratchPtr make_scratch() const;
 
   // True iff `path` is excluded by the allowlist's path globs.
   bool path_allowed(std::string_view path) const;

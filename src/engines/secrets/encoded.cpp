@@ -1,0 +1,170 @@
+#include "engines/secrets/encoded.h"
+
+#include <array>
+#include <cstdint>
+
+#include "engines/secrets/filters.h"
+
+namespace shipcheck::secrets {
+namespace {
+
+constexpr std::size_t k_min_base64 = 20;
+constexpr std::size_t k_min_hex = 32;
+constexpr std::size_t k_min_decoded = 8;
+constexpr int k_min_percent_escapes = 3;
+
+enum Class : std::uint8_t { k_none = 0, k_hex = 1, k_base64 = 2, k_pad = 4 };
+
+constexpr std::array<std::uint8_t, 256> make_classes() {
+  std::array<std::uint8_t, 256> table{};
+  for (int c = 0; c < 256; ++c) {
+    std::uint8_t k = k_none;
+    const bool digit = c >= '0' && c <= '9';
+    const bool lower = c >= 'a' && c <= 'z';
+    const bool upper = c >= 'A' && c <= 'Z';
+    if (digit || lower || upper || c == '+' || c == '/' || c == '-' || c == '_') {
+      k |= k_base64;
+    }
+    if (digit || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')) {
+      k |= k_hex;
+    }
+    if (c == '=') {
+      k |= k_pad;
+    }
+    table[static_cast<std::size_t>(c)] = k;
+  }
+  return table;
+}
+constexpr std::array<std::uint8_t, 256> k_classes = make_classes();
+
+std::uint8_t class_of(char c) { return k_classes[static_cast<unsigned char>(c)]; }
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+std::string decode_hex(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() / 2);
+  for (std::size_t i = 0; i + 1 < text.size(); i += 2) {
+    out.push_back(static_cast<char>(hex_value(text[i]) * 16 + hex_value(text[i + 1])));
+  }
+  return out;
+}
+
+// Identifiers such as AbstractSingletonProxyFactoryBean are long base64-alphabet runs too;
+// encoded data mixes cases with digits or symbols.
+bool plausible_base64(std::string_view run) {
+  bool upper = false;
+  bool lower = false;
+  bool other = false;
+  for (const char c : run) {
+    upper |= c >= 'A' && c <= 'Z';
+    lower |= c >= 'a' && c <= 'z';
+    other |= (c >= '0' && c <= '9') || c == '+' || c == '/' || c == '=';
+  }
+  return upper && lower && other;
+}
+
+void add_if_text(std::vector<EncodedRun>& out, std::size_t offset, std::string_view run,
+                 const char* encoding, std::string decoded) {
+  if (decoded.size() >= k_min_decoded && mostly_printable(decoded)) {
+    out.push_back(EncodedRun{offset, run.size(), encoding, std::move(decoded)});
+  }
+}
+
+void consider_run(std::vector<EncodedRun>& out, std::string_view data, std::size_t begin,
+                  std::size_t end, bool all_hex) {
+  const std::string_view run = data.substr(begin, end - begin);
+  if (all_hex && run.size() >= k_min_hex && run.size() % 2 == 0) {
+    add_if_text(out, begin, run, "hex", decode_hex(run));
+    return;
+  }
+  if (run.size() >= k_min_base64 && plausible_base64(run)) {
+    if (auto decoded = decode_base64(run)) {
+      add_if_text(out, begin, run, "base64", std::move(*decoded));
+    }
+  }
+}
+
+// A stretch of URL-ish text with enough %XX escapes to be worth decoding.
+std::size_t percent_run(std::vector<EncodedRun>& out, std::string_view data, std::size_t begin) {
+  std::size_t i = begin;
+  int escapes = 0;
+  std::string decoded;
+  while (i < data.size()) {
+    const char c = data[i];
+    if (c == '%' && i + 2 < data.size() && hex_value(data[i + 1]) >= 0 &&
+        hex_value(data[i + 2]) >= 0) {
+      decoded.push_back(static_cast<char>(hex_value(data[i + 1]) * 16 + hex_value(data[i + 2])));
+      ++escapes;
+      i += 3;
+    } else if (c > ' ' && c < 127 && c != '"' && c != '\'' && c != '<' && c != '>') {
+      decoded.push_back(c);
+      ++i;
+    } else {
+      break;
+    }
+  }
+  if (escapes >= k_min_percent_escapes) {
+    add_if_text(out, begin, data.substr(begin, i - begin), "percent", std::move(decoded));
+  }
+  return i;
+}
+
+}  // namespace
+
+bool mostly_printable(std::string_view bytes) {
+  std::size_t printable = 0;
+  for (const char c : bytes) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u == 0) {
+      return false;
+    }
+    printable += (u >= 0x20 && u < 0x7f) || u == '\n' || u == '\r' || u == '\t';
+  }
+  return printable * 10 >= bytes.size() * 9;
+}
+
+std::vector<EncodedRun> find_encoded_runs(std::string_view data) {
+  std::vector<EncodedRun> out;
+  std::size_t i = 0;
+  const std::size_t n = data.size();
+  while (i < n) {
+    if ((class_of(data[i]) & k_base64) == 0) {
+      if (data[i] == '%' && i + 2 < n && hex_value(data[i + 1]) >= 0 &&
+          hex_value(data[i + 2]) >= 0) {
+        // Back up to the start of the token holding the escape.
+        std::size_t begin = i;
+        while (begin > 0 && data[begin - 1] > ' ' && data[begin - 1] < 127 &&
+               data[begin - 1] != '"' && data[begin - 1] != '\'' && i - begin < 256) {
+          --begin;
+        }
+        i = percent_run(out, data, begin);
+        continue;
+      }
+      ++i;
+      continue;
+    }
+    const std::size_t begin = i;
+    bool all_hex = true;
+    while (i < n && (class_of(data[i]) & k_base64) != 0) {
+      all_hex = all_hex && (class_of(data[i]) & k_hex) != 0;
+      ++i;
+    }
+    std::size_t end = i;
+    while (end < n && end - i < 2 && data[end] == '=') {
+      ++end;
+    }
+    if (end - begin >= k_min_base64) {
+      consider_run(out, data, begin, end, all_hex);
+    }
+    i = end == i ? i : end;
+  }
+  return out;
+}
+
+}  // namespace shipcheck::secrets

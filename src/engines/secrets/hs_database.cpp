@@ -1,0 +1,124 @@
+#include "engines/secrets/hs_database.h"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <cstdlib>
+
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "core/fingerprint.h"
+
+namespace shipcheck::secrets {
+namespace {
+
+constexpr unsigned k_flags = HS_FLAG_MULTILINE;
+
+// The cache key covers everything the compiled bytes depend on: patterns, flags, library
+// version and the CPU features Vectorscan compiled for.
+std::string cache_key(const std::vector<std::string>& patterns) {
+  std::string all = fmt::format("{}\n{}\n", hs_version(), k_flags);
+  for (const auto& p : patterns) {
+    all += p;
+    all.push_back('\0');
+  }
+  return make_fingerprint("hsdb", "v1", all);
+}
+
+hs_database_t* load_cached(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    return nullptr;
+  }
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  const std::string data = bytes.str();
+  hs_database_t* db = nullptr;
+  if (hs_deserialize_database(data.data(), data.size(), &db) != HS_SUCCESS) {
+    return nullptr;
+  }
+  return db;
+}
+
+// Best effort: a cache that cannot be written only costs the next run a compile.
+void store_cached(const hs_database_t* db, const std::filesystem::path& file) {
+  char* bytes = nullptr;
+  std::size_t length = 0;
+  if (hs_serialize_database(db, &bytes, &length) != HS_SUCCESS) {
+    return;
+  }
+  std::error_code ec;
+  std::filesystem::create_directories(file.parent_path(), ec);
+  const std::filesystem::path temp = file.string() + fmt::format(".{}.tmp", ::getpid());
+  {
+    std::ofstream out(temp, std::ios::binary);
+    out.write(bytes, static_cast<std::streamsize>(length));
+  }
+  std::free(bytes);
+  std::filesystem::rename(temp, file, ec);
+  if (ec) {
+    std::filesystem::remove(temp, ec);
+  }
+}
+
+}  // namespace
+
+tl::expected<HsDatabase, std::string> HsDatabase::compile(const std::vector<std::string>& patterns,
+                                                          const std::vector<std::string>& origins,
+                                                          const std::string& cache_dir) {
+  HsDatabase out;
+  const std::filesystem::path cached =
+      cache_dir.empty() ? std::filesystem::path()
+                        : std::filesystem::path(cache_dir) / (cache_key(patterns) + ".hsdb");
+  if (!cached.empty()) {
+    if (hs_database_t* db = load_cached(cached)) {
+      out.m_db.reset(db);
+      out.m_from_cache = true;
+    }
+  }
+  if (!out.m_db) {
+    std::vector<const char*> expressions;
+    std::vector<unsigned> flags(patterns.size(), k_flags);
+    std::vector<unsigned> ids;
+    for (std::size_t i = 0; i < patterns.size(); ++i) {
+      expressions.push_back(patterns[i].c_str());
+      ids.push_back(static_cast<unsigned>(i));
+    }
+    hs_database_t* db = nullptr;
+    hs_compile_error_t* error = nullptr;
+    if (hs_compile_multi(expressions.data(), flags.data(), ids.data(),
+                         static_cast<unsigned>(patterns.size()), HS_MODE_BLOCK, nullptr, &db,
+                         &error) != HS_SUCCESS) {
+      const int which = error->expression;
+      std::string message =
+          which >= 0 && static_cast<std::size_t>(which) < origins.size()
+              ? fmt::format("{}: Vectorscan rejects the pattern: {}",
+                            origins[static_cast<std::size_t>(which)], error->message)
+              : fmt::format("Vectorscan cannot compile the detectors: {}", error->message);
+      hs_free_compile_error(error);
+      return tl::make_unexpected(std::move(message));
+    }
+    out.m_db.reset(db);
+    if (!cached.empty()) {
+      store_cached(db, cached);
+    }
+  }
+  hs_scratch_t* scratch = nullptr;
+  if (hs_alloc_scratch(out.m_db.get(), &scratch) != HS_SUCCESS) {
+    return tl::make_unexpected(std::string("Vectorscan cannot allocate scratch space"));
+  }
+  out.m_prototype.reset(scratch);
+  return out;
+}
+
+tl::expected<hs_scratch_t*, std::string> HsDatabase::make_scratch() const {
+  hs_scratch_t* scratch = nullptr;
+  if (hs_clone_scratch(m_prototype.get(), &scratch) != HS_SUCCESS) {
+    return tl::make_unexpected(std::string("Vectorscan cannot allocate scratch space"));
+  }
+  return scratch;
+}
+
+}  // namespace shipcheck::secrets

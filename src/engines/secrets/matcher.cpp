@@ -1,0 +1,331 @@
+// The matcher: one Vectorscan pass finds candidates; each detector's PCRE2 regex confirms
+// them on a small region; post-filters and allowlists decide.
+#include "engines/secrets/matcher.h"
+
+#include <algorithm>
+#include <set>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "core/text.h"
+#include "engines/secrets/encoded.h"
+#include "engines/secrets/filters.h"
+#include "engines/secrets/hs_database.h"
+#include "engines/secrets/regex.h"
+
+namespace shipcheck::secrets {
+namespace {
+
+// A single-line detector's match lies within this many bytes of where Vectorscan saw it
+// end; bounding the region keeps minified one-line files from costing a regex per byte.
+constexpr std::size_t k_line_span = 1024;
+// Decoded text is scanned again at most this deep (base64 of hex of ...).
+constexpr int k_max_decode_depth = 2;
+
+constexpr std::string_view k_allow_marker = "shipcheck:allow";
+
+struct Compiled {
+  const Detector* detector;
+  Regex regex;
+  std::optional<Regex> file_requires;
+  std::vector<Regex> allow;
+};
+
+std::size_t line_start(std::string_view data, std::size_t pos) {
+  const std::size_t nl = pos == 0 ? std::string_view::npos : data.rfind('\n', pos - 1);
+  return nl == std::string_view::npos ? 0 : nl + 1;
+}
+
+std::size_t line_end(std::string_view data, std::size_t pos) {
+  const std::size_t nl = data.find('\n', pos);
+  return nl == std::string_view::npos ? data.size() : nl;
+}
+
+std::string_view line_at(std::string_view data, std::size_t pos) {
+  const std::size_t begin = line_start(data, pos);
+  return data.substr(begin, line_end(data, pos) - begin);
+}
+
+// Where in `data` a candidate that Vectorscan saw end at `end` may lie.
+std::pair<std::size_t, std::size_t> region_of(std::string_view data, std::size_t end,
+                                              const Detector& d) {
+  if (d.window > 0) {
+    const std::size_t begin = line_start(data, end > d.window ? end - d.window : 0);
+    return {begin, std::min(data.size(), end + d.window)};
+  }
+  const std::size_t begin = std::max(line_start(data, end == 0 ? 0 : end - 1),
+                                     end > k_line_span ? end - k_line_span : 0);
+  return {begin, std::min(line_end(data, end), end + k_line_span)};
+}
+
+// A region of the buffer where detector `detector` must be confirmed.
+struct Candidate {
+  unsigned detector;
+  std::size_t begin;
+  std::size_t end;
+};
+
+struct CallbackState {
+  std::string_view data;
+  const std::vector<const Detector*>* detectors;
+  std::vector<Candidate>* out;
+  std::vector<std::size_t>* covered;  // per detector: end of its last region
+};
+
+int on_match(unsigned id, unsigned long long /*from*/, unsigned long long to, unsigned /*flags*/,
+             void* context) {
+  auto* state = static_cast<CallbackState*>(context);
+  std::size_t& covered = (*state->covered)[id];
+  // Patterns with open-ended repeats report every extension, and one line may hold many
+  // matches: a region already queued covers them.
+  if (covered != 0 && to <= covered) {
+    return 0;
+  }
+  const auto [begin, end] =
+      region_of(state->data, static_cast<std::size_t>(to), *(*state->detectors)[id]);
+  state->out->push_back(Candidate{id, begin, end});
+  covered = std::max<std::size_t>(end, 1);
+  return 0;
+}
+
+}  // namespace
+
+class Matcher::Scratch {
+ public:
+  hs_scratch_t* hs = nullptr;
+  MatchData match;
+  std::vector<Candidate> candidates;
+  std::vector<std::size_t> covered;
+  ~Scratch() { hs_free_scratch(hs); }
+};
+
+struct Matcher::Impl {
+  RuleSet rules;
+  HsDatabase db;
+  std::vector<Compiled> compiled;
+  std::vector<const Detector*> detectors;  // by Vectorscan id
+  std::vector<Regex> global_allow;
+
+  // Scans one buffer; `depth` > 0 for decoded text.
+  void scan(std::string_view data, std::string_view path, Scratch& s, int depth,
+            std::vector<Finding>& out) const;
+  std::vector<Candidate> candidates(std::string_view data, Scratch& s) const;
+  void confirm(std::string_view data, std::string_view path, const Candidate& c, Scratch& s,
+               std::vector<Finding>& out, std::unordered_map<unsigned, bool>& file_ok) const;
+  bool accepted(const Compiled& c, std::string_view secret, Scratch& s) const;
+  void scan_decoded(std::string_view data, std::string_view path, Scratch& s, int depth,
+                    std::vector<Finding>& out) const;
+};
+
+std::vector<Candidate> Matcher::Impl::candidates(std::string_view data, Scratch& s) const {
+  s.candidates.clear();
+  s.covered.assign(compiled.size(), 0);
+  CallbackState state{data, &detectors, &s.candidates, &s.covered};
+  // A callback never stops the scan, so the only failures are programming errors.
+  hs_scan(db.get(), data.data(), static_cast<unsigned>(data.size()), 0, s.hs, on_match, &state);
+  return s.candidates;
+}
+
+bool Matcher::Impl::accepted(const Compiled& c, std::string_view secret, Scratch& s) const {
+  std::string decoded;
+  std::string_view value = secret;
+  if (c.detector->base64_value) {
+    auto plain = decode_base64(secret);
+    if (!plain || !mostly_printable(*plain)) {
+      return false;
+    }
+    decoded = std::move(*plain);
+    value = decoded;
+  }
+  if (!passes_filters(*c.detector, value)) {
+    return false;
+  }
+  const std::string lower = to_lower(value);
+  for (const auto& word : rules.allowlist.stopwords) {
+    if (lower.find(word) != std::string::npos) {
+      return false;
+    }
+  }
+  const auto hits = [&](const Regex& r) { return r.search(value, s.match); };
+  return std::none_of(c.allow.begin(), c.allow.end(), hits) &&
+         std::none_of(global_allow.begin(), global_allow.end(), hits);
+}
+
+void Matcher::Impl::confirm(std::string_view data, std::string_view path, const Candidate& cand,
+                            Scratch& s, std::vector<Finding>& out,
+                            std::unordered_map<unsigned, bool>& file_ok) const {
+  const Compiled& c = compiled[cand.detector];
+  const Detector& d = *c.detector;
+  if (!d.paths.empty() && std::none_of(d.paths.begin(), d.paths.end(), [&](const auto& glob) {
+        return glob_match(glob, path);
+      })) {
+    return;
+  }
+  if (c.file_requires) {
+    auto [it, fresh] = file_ok.try_emplace(cand.detector, false);
+    if (fresh) {
+      it->second = c.file_requires->search(data, s.match);
+    }
+    if (!it->second) {
+      return;
+    }
+  }
+  const std::size_t begin = cand.begin;
+  const std::string_view region = data.substr(begin, cand.end - begin);
+  for (std::size_t from = 0; from <= region.size();) {
+    const auto m = c.regex.find(region, from, d.group, s.match);
+    if (!m) {
+      break;
+    }
+    from = m->match_end > from ? m->match_end : from + 1;
+    if (!m->group_matched || m->end == m->begin) {
+      continue;
+    }
+    const std::string_view secret = region.substr(m->begin, m->end - m->begin);
+    const std::size_t offset = begin + m->begin;
+    if (!accepted(c, secret, s) ||
+        line_at(data, offset).find(k_allow_marker) != std::string_view::npos) {
+      continue;
+    }
+    Finding f;
+    f.detector = &d;
+    f.secret = std::string(secret);
+    f.offset = offset;
+    out.push_back(std::move(f));
+  }
+}
+
+void Matcher::Impl::scan_decoded(std::string_view data, std::string_view path, Scratch& s,
+                                 int depth, std::vector<Finding>& out) const {
+  for (auto& run : find_encoded_runs(data)) {
+    std::vector<Finding> inner;
+    scan(run.decoded, path, s, depth + 1, inner);
+    for (auto& f : inner) {
+      if (line_at(data, run.offset).find(k_allow_marker) != std::string_view::npos) {
+        continue;
+      }
+      f.offset = run.offset;
+      if (f.encoding.empty()) {
+        f.encoding = run.encoding;
+      }
+      out.push_back(std::move(f));
+    }
+  }
+}
+
+void Matcher::Impl::scan(std::string_view data, std::string_view path, Scratch& s, int depth,
+                         std::vector<Finding>& out) const {
+  std::unordered_map<unsigned, bool> file_ok;
+  // A copy: decoding below scans again with the same scratch.
+  const std::vector<Candidate> found = candidates(data, s);
+  for (const auto& cand : found) {
+    confirm(data, path, cand, s, out, file_ok);
+  }
+  if (depth < k_max_decode_depth) {
+    scan_decoded(data, path, s, depth, out);
+  }
+}
+
+Matcher::Matcher(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+Matcher::Matcher(Matcher&&) noexcept = default;
+Matcher& Matcher::operator=(Matcher&&) noexcept = default;
+Matcher::~Matcher() = default;
+
+tl::expected<Matcher, std::string> Matcher::compile(RuleSet rules, std::string cache_dir) {
+  auto impl = std::make_unique<Impl>();
+  impl->rules = std::move(rules);
+  std::vector<std::string> patterns;
+  std::vector<std::string> origins;
+  for (const auto& d : impl->rules.detectors) {
+    patterns.push_back(d.prefilter.empty() ? d.regex : d.prefilter);
+    origins.push_back(fmt::format("{} ({})", d.origin, d.id));
+  }
+  if (patterns.empty()) {
+    return tl::make_unexpected(std::string("no secret detectors to compile"));
+  }
+  auto db = HsDatabase::compile(patterns, origins, cache_dir);
+  if (!db) {
+    return tl::make_unexpected(db.error());
+  }
+  impl->db = std::move(*db);
+  try {
+    for (const auto& d : impl->rules.detectors) {
+      Compiled c{&d, Regex(d.regex), std::nullopt, {}};
+      if (!d.file_requires.empty()) {
+        c.file_requires.emplace(d.file_requires);
+      }
+      for (const auto& a : d.allow) {
+        c.allow.emplace_back(a);
+      }
+      impl->compiled.push_back(std::move(c));
+      impl->detectors.push_back(&d);
+    }
+    for (const auto& a : impl->rules.allowlist.regexes) {
+      impl->global_allow.emplace_back(a);
+    }
+  } catch (const std::invalid_argument& e) {
+    return tl::make_unexpected(fmt::format("a detector regex does not compile: {}", e.what()));
+  }
+  return Matcher(std::move(impl));
+}
+
+void Matcher::ScratchDeleter::operator()(Scratch* scratch) const { delete scratch; }
+
+Matcher::ScratchPtr Matcher::make_scratch() const {
+  ScratchPtr scratch(new Scratch);
+  auto hs = m_impl->db.make_scratch();
+  if (!hs) {
+    throw std::runtime_error(hs.error());
+  }
+  scratch->hs = *hs;
+  return scratch;
+}
+
+bool Matcher::path_allowed(std::string_view path) const {
+  const auto& globs = m_impl->rules.allowlist.paths;
+  return std::any_of(globs.begin(), globs.end(),
+                     [&](const auto& glob) { return glob_match(glob, path); });
+}
+
+const RuleSet& Matcher::rules() const { return m_impl->rules; }
+
+namespace {
+
+// Sorts by offset, drops repeats (the same secret seen directly and decoded, or by two
+// overlapping regions) and fills in 1-based line and column.
+void finish(std::string_view data, std::vector<Finding>& findings) {
+  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+    return a.offset < b.offset;
+  });
+  std::set<std::pair<const Detector*, std::size_t>> seen;
+  std::set<std::pair<const Detector*, std::string>> seen_secret;
+  std::vector<Finding> kept;
+  int line = 1;
+  std::size_t counted = 0;
+  for (auto& f : findings) {
+    line += static_cast<int>(std::count(data.begin() + static_cast<std::ptrdiff_t>(counted),
+                                        data.begin() + static_cast<std::ptrdiff_t>(f.offset), '\n'));
+    counted = f.offset;
+    f.line = line;
+    f.column = static_cast<int>(f.offset - line_start(data, f.offset)) + 1;
+    if (!seen.emplace(f.detector, f.offset).second ||
+        !seen_secret.emplace(f.detector, std::to_string(f.line) + '\0' + f.secret).second) {
+      continue;
+    }
+    kept.push_back(std::move(f));
+  }
+  findings = std::move(kept);
+}
+
+}  // namespace
+
+std::vector<Finding> Matcher::scan(std::string_view data, std::string_view path,
+                                   Scratch& scratch) const {
+  std::vector<Finding> findings;
+  m_impl->scan(data, path, scratch, 0, findings);
+  finish(data, findings);
+  return findings;
+}
+
+}  // namespace shipcheck::secrets
