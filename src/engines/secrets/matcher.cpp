@@ -23,6 +23,9 @@ constexpr std::size_t k_line_span = 1024;
 // Decoded text is scanned again at most this deep (base64 of hex of ...).
 constexpr int k_max_decode_depth = 2;
 
+// The longest span a finding can cover (the largest detector window the loader accepts).
+constexpr std::size_t k_max_span = 65536 * 2;
+
 constexpr std::string_view k_allow_marker = "shipcheck:allow";
 
 struct Compiled {
@@ -192,6 +195,7 @@ void Matcher::Impl::confirm(std::string_view data, std::string_view path, const 
     f.detector = &d;
     f.secret = std::string(secret);
     f.offset = offset;
+    f.length = secret.size();
     out.push_back(std::move(f));
   }
 }
@@ -206,6 +210,7 @@ void Matcher::Impl::scan_decoded(std::string_view data, std::string_view path, S
         continue;
       }
       f.offset = run.offset;
+      f.length = run.length;
       if (f.encoding.empty()) {
         f.encoding = run.encoding;
       }
@@ -292,15 +297,50 @@ const RuleSet& Matcher::rules() const { return m_impl->rules; }
 
 namespace {
 
-// Sorts by offset, drops repeats (the same secret seen directly and decoded, or by two
-// overlapping regions) and fills in 1-based line and column.
-void finish(std::string_view data, std::vector<Finding>& findings) {
+// Generic detectors say less than a provider's about what leaked and how to rotate it.
+int specificity_rank(const Detector& d) {
+  if (d.rule == "SEC013") {
+    return 2;
+  }
+  return d.rule == "SEC015" ? 1 : 0;
+}
+
+bool overlaps(const Finding& a, const Finding& b) {
+  return a.offset < b.offset + std::max<std::size_t>(b.length, 1) &&
+         b.offset < a.offset + std::max<std::size_t>(a.length, 1);
+}
+
+// Of findings whose spans overlap, keeps the most specific (then the earliest detector in
+// the rule files); sorts by offset.
+void keep_most_specific(std::vector<Finding>& findings) {
   std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
     return a.offset < b.offset;
   });
-  std::set<std::pair<const Detector*, std::size_t>> seen;
-  std::set<std::pair<const Detector*, std::string>> seen_secret;
   std::vector<Finding> kept;
+  for (auto& f : findings) {
+    // Sorted by start and no span is longer than a detector window: look back that far.
+    auto rival = kept.end();
+    for (auto k = kept.rbegin(); k != kept.rend() && k->offset + k_max_span > f.offset; ++k) {
+      if (overlaps(*k, f)) {
+        rival = std::prev(k.base());
+        break;
+      }
+    }
+    if (rival == kept.end()) {
+      kept.push_back(std::move(f));
+      continue;
+    }
+    const auto rank = [](const Finding& x) {
+      return std::make_pair(specificity_rank(*x.detector), x.detector);
+    };
+    if (rank(f) < rank(*rival)) {
+      *rival = std::move(f);
+    }
+  }
+  findings = std::move(kept);
+}
+
+void number_lines(std::string_view data, std::vector<Finding>& findings) {
   int line = 1;
   std::size_t counted = 0;
   for (auto& f : findings) {
@@ -309,13 +349,7 @@ void finish(std::string_view data, std::vector<Finding>& findings) {
     counted = f.offset;
     f.line = line;
     f.column = static_cast<int>(f.offset - line_start(data, f.offset)) + 1;
-    if (!seen.emplace(f.detector, f.offset).second ||
-        !seen_secret.emplace(f.detector, std::to_string(f.line) + '\0' + f.secret).second) {
-      continue;
-    }
-    kept.push_back(std::move(f));
   }
-  findings = std::move(kept);
 }
 
 }  // namespace
@@ -324,7 +358,8 @@ std::vector<Finding> Matcher::scan(std::string_view data, std::string_view path,
                                    Scratch& scratch) const {
   std::vector<Finding> findings;
   m_impl->scan(data, path, scratch, 0, findings);
-  finish(data, findings);
+  keep_most_specific(findings);
+  number_lines(data, findings);
   return findings;
 }
 

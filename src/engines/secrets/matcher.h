@@ -20,6 +20,7 @@ struct Finding {
   const Detector* detector = nullptr;  // owned by the Matcher
   std::string secret;                  // the raw secret: never print it (redact_value)
   std::size_t offset = 0;              // byte offset in the scanned buffer
+  std::size_t length = 0;              // bytes of the buffer it covers (the encoded run's)
   int line = 1;                        // 1-based
   int column = 1;                      // 1-based, in bytes
   std::string encoding;                // "", "base64", "hex", "percent": how it was hidden
@@ -47,8 +48,9 @@ class Matcher {
   bool path_allowed(std::string_view path) const;
 
   // Findings in `data`, a file's contents at `path` (used for detectors' `paths` globs),
-  // in offset order, one per distinct (detector, offset). Lines holding
-  // `shipcheck:allow` or `shipcheck:ignore SECnnn` produce nothing.
+  // in offset order. Where several detectors match overlapping text, one finding is kept:
+  // a provider's detector before a Kubernetes Secret one before a generic assignment.
+  // Lines holding `shipcheck:allow` produce nothing.
   std::vector<Finding> scan(std::string_view data, std::string_view path, Scratch& scratch) const;
 
   const RuleSet& rules() const;
