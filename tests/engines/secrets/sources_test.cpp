@@ -118,7 +118,7 @@ TEST(ListWorktreeFiles, SubdirectoryRootListsOnlyItsFilesRelativeToIt) {
   EXPECT_EQ(list_ok(dir.path() / "backend" / "pkg"), (Strings{"mod.py"}));
 }
 
-TEST(ListWorktreeFiles, SkipsFilesDeletedFromDiskSymlinksAndSubmodules) {
+TEST(ListWorktreeFiles, SkipsDeletedFilesSymlinksSubmodulesAndNestedRepositories) {
   TempDir dir;
   dir.write("a.txt", "a\n");
   dir.write("gone.txt", "g\n");
@@ -131,6 +131,9 @@ TEST(ListWorktreeFiles, SkipsFilesDeletedFromDiskSymlinksAndSubmodules) {
   git(dir.path(), "update-index --add --cacheinfo 160000," + inner + ",vendor/lib");
   commit_as(dir.path(), "submodule and link");
   fs::remove(dir.path() / "gone.txt");
+  // An untracked nested repository is not entered, as `git status` does not enter it.
+  dir.write("other/code.py", "x\n");
+  git_commit_all(dir.path() / "other");
   EXPECT_EQ(list_ok(dir.path()), (Strings{"a.txt"}));
 }
 
