@@ -35,6 +35,10 @@ using StatusListPtr = Handle<git_status_list, git_status_list_free>;
 using ReferencePtr = Handle<git_reference, git_reference_free>;
 using ObjectPtr = Handle<git_object, git_object_free>;
 using CommitPtr = Handle<git_commit, git_commit_free>;
+using RevwalkPtr = Handle<git_revwalk, git_revwalk_free>;
+using TreePtr = Handle<git_tree, git_tree_free>;
+using BlobPtr = Handle<git_blob, git_blob_free>;
+using OdbPtr = Handle<git_odb, git_odb_free>;
 
 // One path that `git status` would list (ignored files never appear).
 struct StatusEntry {
