@@ -1,0 +1,274 @@
+#include "engines/secrets/scan.h"
+
+#include <algorithm>
+#include <atomic>
+#include <fstream>
+#include <functional>
+#include <mutex>
+#include <set>
+#include <thread>
+
+#include <fmt/format.h>
+
+namespace shipcheck::secrets {
+namespace {
+
+// Chunks of a stream (and of files too large to read at once); the overlap is longer than
+// any detector's window, so a secret cut by one chunk's end is whole in the next.
+constexpr std::size_t k_chunk = 8 * 1024 * 1024;
+constexpr std::size_t k_overlap = 64 * 1024;
+constexpr std::size_t k_binary_probe = 8 * 1024;
+
+unsigned worker_count(unsigned jobs, std::size_t items) {
+  const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
+  const unsigned wanted = jobs == 0 ? cores : jobs;
+  return static_cast<unsigned>(std::max<std::size_t>(1, std::min<std::size_t>(wanted, items)));
+}
+
+// Runs work(i, scratch) for i in [0, n) on `jobs` threads, each with its own scratch.
+void parallel_for(const Matcher& matcher, std::size_t n, unsigned jobs,
+                  const std::function<void(std::size_t, Matcher::Scratch&)>& work) {
+  std::atomic<std::size_t> next{0};
+  const auto worker = [&] {
+    auto scratch = matcher.make_scratch();
+    for (std::size_t i = next++; i < n; i = next++) {
+      work(i, *scratch);
+    }
+  };
+  const unsigned count = worker_count(jobs, n);
+  std::vector<std::thread> threads;
+  for (unsigned t = 1; t < count; ++t) {
+    threads.emplace_back(worker);
+  }
+  worker();
+  for (auto& t : threads) {
+    t.join();
+  }
+}
+
+// Scans a buffer chunk by chunk (whole when it fits in one), feeding `next` more bytes.
+class Chunker {
+ public:
+  Chunker(const Matcher& matcher, Matcher::Scratch& scratch, std::string path)
+      : m_matcher(matcher), m_scratch(scratch), m_path(std::move(path)) {}
+
+  // Appends bytes; scans whatever is complete. `last` flushes the tail.
+  void feed(std::string_view bytes, bool last, std::vector<Finding>& out) {
+    m_buffer.append(bytes);
+    if (!last && m_buffer.size() < k_chunk + k_overlap) {
+      return;
+    }
+    std::size_t cut = m_buffer.size();
+    if (!last) {
+      const std::size_t nl = m_buffer.find('\n', m_buffer.size() - k_overlap);
+      cut = nl == std::string::npos ? m_buffer.size() - k_overlap : nl + 1;
+    }
+    for (auto& f : m_matcher.scan(m_buffer, m_path, m_scratch)) {
+      if (f.offset >= cut) {
+        continue;  // rescanned with more context in the next chunk
+      }
+      f.offset += m_base_offset;
+      f.line += m_base_line;
+      out.push_back(std::move(f));
+    }
+    m_base_line += static_cast<int>(std::count(m_buffer.begin(),
+                                               m_buffer.begin() + static_cast<std::ptrdiff_t>(cut),
+                                               '\n'));
+    m_base_offset += cut;
+    m_buffer.erase(0, cut);
+  }
+
+ private:
+  const Matcher& m_matcher;
+  Matcher::Scratch& m_scratch;
+  std::string m_path;
+  std::string m_buffer;
+  std::size_t m_base_offset = 0;
+  int m_base_line = 0;
+};
+
+struct FileScan {
+  std::vector<Finding> findings;
+  std::uintmax_t bytes = 0;
+  bool binary = false;
+  bool large = false;
+};
+
+FileScan scan_file(const Matcher& matcher, Matcher::Scratch& scratch,
+                   const std::filesystem::path& file, const std::string& path,
+                   std::uintmax_t max_size) {
+  FileScan out;
+  std::error_code ec;
+  const std::uintmax_t size = std::filesystem::file_size(file, ec);
+  if (ec) {
+    return out;  // vanished or unreadable since it was listed: nothing to scan
+  }
+  if (size > max_size) {
+    out.large = true;
+    return out;
+  }
+  std::ifstream in(file, std::ios::binary);
+  std::string buffer(std::min<std::uintmax_t>(size, k_chunk), '\0');
+  Chunker chunker(matcher, scratch, path);
+  bool first = true;
+  while (in) {
+    in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+    const auto got = static_cast<std::size_t>(in.gcount());
+    const std::string_view bytes(buffer.data(), got);
+    if (first && looks_binary(bytes.substr(0, k_binary_probe))) {
+      out.binary = true;
+      return out;
+    }
+    first = false;
+    out.bytes += got;
+    chunker.feed(bytes, !in || got == 0, out.findings);
+    if (got == 0) {
+      break;
+    }
+  }
+  return out;
+}
+
+std::string finding_key(const Finding& f) { return f.detector->id + '\0' + f.secret; }
+
+tl::expected<std::vector<SourceFinding>, std::string> scan_history(
+    const Matcher& matcher, const std::filesystem::path& root, const ScanOptions& options,
+    ScanStats& stats) {
+  auto index = index_history(root, HistoryOptions{options.since, options.max_file_size});
+  if (!index) {
+    return tl::make_unexpected(index.error());
+  }
+  stats.commits = index->commits.size();
+  stats.blob_versions = index->blob_versions;
+  stats.skipped_large += index->skipped_large;
+  std::vector<std::vector<Finding>> per_blob(index->blobs.size());
+  std::vector<char> binary(index->blobs.size(), 0);
+  std::vector<char> allowlisted(index->blobs.size(), 0);
+  std::mutex error_mutex;
+  std::string error;
+  std::atomic<std::uintmax_t> bytes{0};
+  parallel_for(matcher, index->blobs.size(), options.jobs, [&](std::size_t i, auto& scratch) {
+    thread_local std::optional<std::pair<std::string, BlobReader>> reader;
+    if (!reader || reader->first != root.string()) {
+      auto opened = BlobReader::open(root);
+      if (!opened) {
+        std::lock_guard lock(error_mutex);
+        error = opened.error();
+        return;
+      }
+      reader.emplace(root.string(), std::move(*opened));
+    }
+    const HistoryBlob& blob = index->blobs[i];
+    if (matcher.path_allowed(blob.path)) {
+      allowlisted[i] = 1;
+      return;
+    }
+    auto content = reader->second.read(blob.oid);
+    if (!content) {
+      std::lock_guard lock(error_mutex);
+      error = content.error();
+      return;
+    }
+    if (looks_binary(std::string_view(*content).substr(0, k_binary_probe))) {
+      binary[i] = 1;
+      return;
+    }
+    bytes += content->size();
+    per_blob[i] = matcher.scan(*content, blob.path, scratch);
+  });
+  if (!error.empty()) {
+    return tl::make_unexpected(error);
+  }
+  stats.bytes += bytes;
+  stats.blobs = index->blobs.size();
+  stats.files += index->blobs.size();
+  std::vector<SourceFinding> out;
+  std::set<std::string> seen;
+  for (std::size_t i = 0; i < per_blob.size(); ++i) {
+    stats.skipped_binary += static_cast<std::size_t>(binary[i]);
+    stats.skipped_allowlisted += static_cast<std::size_t>(allowlisted[i]);
+    const HistoryBlob& blob = index->blobs[i];
+    for (auto& f : per_blob[i]) {
+      // Blobs come in the order history introduced them: the first holder of a secret wins.
+      if (seen.insert(finding_key(f)).second) {
+        out.push_back(SourceFinding{std::move(f), blob.path, index->commits[blob.commit]});
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+tl::expected<ScanOutput, std::string> scan_directory(const Matcher& matcher,
+                                                     const std::filesystem::path& root,
+                                                     const ScanOptions& options) {
+  auto files = list_worktree_files(root);
+  if (!files) {
+    return tl::make_unexpected(files.error());
+  }
+  ScanOutput output;
+  ScanStats& stats = output.stats;
+  std::vector<FileScan> scans(files->size());
+  std::vector<char> allowlisted(files->size(), 0);
+  parallel_for(matcher, files->size(), options.jobs, [&](std::size_t i, auto& scratch) {
+    const std::string& path = (*files)[i];
+    if (matcher.path_allowed(path)) {
+      allowlisted[i] = 1;
+      return;
+    }
+    scans[i] = scan_file(matcher, scratch, root / path, path, options.max_file_size);
+  });
+  std::set<std::string> in_tree;
+  for (std::size_t i = 0; i < scans.size(); ++i) {
+    FileScan& s = scans[i];
+    stats.skipped_allowlisted += static_cast<std::size_t>(allowlisted[i]);
+    stats.skipped_binary += static_cast<std::size_t>(s.binary);
+    stats.skipped_large += static_cast<std::size_t>(s.large);
+    if (!allowlisted[i] && !s.binary && !s.large) {
+      ++stats.files;
+      stats.bytes += s.bytes;
+    }
+    for (auto& f : s.findings) {
+      in_tree.insert(finding_key(f));
+      output.findings.push_back(SourceFinding{std::move(f), (*files)[i], std::nullopt});
+    }
+  }
+  if (options.history) {
+    auto history = scan_history(matcher, root, options, stats);
+    if (!history) {
+      return tl::make_unexpected(history.error());
+    }
+    for (auto& f : *history) {
+      if (in_tree.count(finding_key(f.finding)) == 0) {
+        output.findings.push_back(std::move(f));
+      }
+    }
+  }
+  return output;
+}
+
+ScanOutput scan_stream(const Matcher& matcher, std::istream& in, const std::string& name) {
+  ScanOutput output;
+  auto scratch = matcher.make_scratch();
+  Chunker chunker(matcher, *scratch, name);
+  std::vector<Finding> findings;
+  std::string buffer(1024 * 1024, '\0');
+  while (true) {
+    in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+    const auto got = static_cast<std::size_t>(in.gcount());
+    output.stats.bytes += got;
+    const bool last = got == 0 || !in;
+    chunker.feed(std::string_view(buffer.data(), got), last, findings);
+    if (last) {
+      break;
+    }
+  }
+  output.stats.files = 1;
+  for (auto& f : findings) {
+    output.findings.push_back(SourceFinding{std::move(f), name, std::nullopt});
+  }
+  return output;
+}
+
+}  // namespace shipcheck::secrets
