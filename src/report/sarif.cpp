@@ -277,10 +277,11 @@ std::string message_text(const Result& r) {
   return text.empty() ? r.rule : text;
 }
 
+// No review status: SARIF 2.1.0's final text calls it "status", the TC's draft-07 schema
+// "state", and each schema rejects the other's name; the property is optional in both.
 Json suppressions_json(const SuppressionNote& note) {
   const bool in_source = note.source == "inline";
   return Json::array({Json{{"kind", in_source ? "inSource" : "external"},
-                           {"status", "accepted"},
                            {"justification", note.reason},
                            {"properties", {{"source", note.source}}}}});
 }
