@@ -69,8 +69,13 @@ bool is_finding(const Result& r) {
 
 // --- URIs --------------------------------------------------------------------------------
 
+// ASCII only, whatever the locale: bytes of UTF-8 names are escaped.
+bool is_ascii_alnum(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
 bool is_unreserved(unsigned char c) {
-  return std::isalnum(c) != 0 || c == '-' || c == '.' || c == '_' || c == '~';
+  return is_ascii_alnum(c) || c == '-' || c == '.' || c == '_' || c == '~';
 }
 
 bool is_sub_delim_or_gen_delim(unsigned char c) {
@@ -96,13 +101,14 @@ std::string path_to_uri(std::string_view path) {
 // "scheme://..." (RFC 3986 scheme). Requiring "//" keeps "localhost:5432" a plain name.
 bool is_absolute_uri(std::string_view text) {
   const auto colon = text.find("://");
-  if (colon == std::string_view::npos || colon == 0 ||
-      std::isalpha(static_cast<unsigned char>(text[0])) == 0) {
+  const auto first = static_cast<unsigned char>(text.empty() ? '\0' : text[0]);
+  if (colon == std::string_view::npos || colon == 0 || !is_ascii_alnum(first) ||
+      (first >= '0' && first <= '9')) {
     return false;
   }
   for (const char ch : text.substr(0, colon)) {
     const auto c = static_cast<unsigned char>(ch);
-    if (std::isalnum(c) == 0 && c != '+' && c != '-' && c != '.') {
+    if (!is_ascii_alnum(c) && c != '+' && c != '-' && c != '.') {
       return false;
     }
   }
@@ -199,7 +205,7 @@ std::string pascal_case(std::string_view title) {
   bool word_start = true;
   for (const char ch : title) {
     const auto c = static_cast<unsigned char>(ch);
-    if (std::isalnum(c) == 0 || c >= 0x80) {
+    if (!is_ascii_alnum(c)) {
       word_start = true;
       continue;
     }

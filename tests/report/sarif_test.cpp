@@ -254,6 +254,19 @@ TEST(SarifReport, ResultWithoutAFileIsLocatedAtItsTargetOrTheConfig) {
   EXPECT_EQ(results[0]["properties"]["target"], "postgres://db.internal:5432/app");
 }
 
+TEST(SarifReport, TargetUrisKeepTheirSyntaxAndEscapeTheRest) {
+  auto page = sample_result("HDR001", "http", Severity::high, Status::fail, "no HSTS");
+  page.target = "https://api.example.com/a b?q=%41&x=\xc3\xa9";
+  auto utf8 = located(sample_result("SEC002", "secrets", Severity::critical, Status::fail, "t"),
+                      "d\xc3\xa9j\xc3\xa0.env", 1, 1);
+  const Json log = valid_sarif(report_of({page, utf8}));
+  const Json& results = run_of(log)["results"];
+  EXPECT_EQ(results[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+            "https://api.example.com/a%20b?q=%41&x=%C3%A9");
+  EXPECT_EQ(results[1]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+            "d%C3%A9j%C3%A0.env");
+}
+
 TEST(SarifReport, EveryResultHasALocation) {
   const Json log = valid_sarif(mixed_report());
   for (const auto& r : run_of(log)["results"]) {
