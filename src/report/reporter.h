@@ -15,7 +15,8 @@ struct ReportOptions {
   bool color = false;    // ANSI colours (text only); the CLI decides from --no-color/NO_COLOR/tty
   bool verbose = false;  // list every pass and skip instead of one line per family
   bool quiet = false;    // failures, errors and the closing line only
-  std::string tool_version;  // "tool.version" in JSON; empty = this build's version
+  std::string tool_version;  // "tool.version" in JSON, tool.driver.version in SARIF; empty = this
+                             // build's version
 };
 
 // Renders a Report. The Report is already redacted by the caller: a reporter prints what it
@@ -26,7 +27,7 @@ class Reporter {
   virtual void write(const Report& report, std::ostream& out) const = 0;
 };
 
-// The reporter for `format` ("text", "json"), or nullptr when the format is unknown.
+// The reporter for `format` ("text", "json", "sarif"), or nullptr when the format is unknown.
 std::unique_ptr<Reporter> make_reporter(std::string_view format, const ReportOptions& options);
 
 // The formats make_reporter() knows, in the order `--help` should list them.

@@ -200,8 +200,8 @@ TEST(JsonSchema, AllowsAdditiveTopLevelKeys) {
   expect_valid(j.dump());
 }
 
-TEST(ReporterFactory, KnowsTextAndJsonOnly) {
-  EXPECT_EQ(report_formats(), (std::vector<std::string>{"text", "json"}));
+TEST(ReporterFactory, KnowsTextJsonAndSarifOnly) {
+  EXPECT_EQ(report_formats(), (std::vector<std::string>{"text", "json", "sarif"}));
   EXPECT_NE(make_reporter("json", {}), nullptr);
   EXPECT_NE(make_reporter("text", {}), nullptr);
   EXPECT_EQ(make_reporter("xml", {}), nullptr);

@@ -1,0 +1,117 @@
+// `shipcheck run --format sarif` end to end on the demo service: the log the binary writes is
+// valid against the OASIS SARIF 2.1.0 schema and carries the same findings as the JSON report.
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "support/fixture.h"
+#include "support/sarif_schema.h"
+#include "support/shipcheck_cli.h"
+
+namespace shipcheck {
+namespace {
+
+using Json = nlohmann::json;
+
+std::string slurp(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+// Findings of a shipcheck.report/v1 report, as "RULE:status" in report order.
+std::vector<std::string> json_findings(const Json& report) {
+  std::vector<std::string> out;
+  for (const auto& r : report["results"]) {
+    const auto status = r["status"].get<std::string>();
+    if (status == "fail" || status == "warn" || status == "error") {
+      out.push_back(r["rule"].get<std::string>() + ":" + status);
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> sarif_findings(const Json& log) {
+  std::vector<std::string> out;
+  for (const auto& r : log["runs"][0]["results"]) {
+    out.push_back(r["ruleId"].get<std::string>() + ":" +
+                  r["properties"]["status"].get<std::string>());
+  }
+  return out;
+}
+
+const Json* result_for(const Json& log, const std::string& rule) {
+  for (const auto& r : log["runs"][0]["results"]) {
+    if (r["ruleId"] == rule) {
+      return &r;
+    }
+  }
+  return nullptr;
+}
+
+class SarifCli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    m_svc = m_dir.path() / "svc";
+    test::run_script("demo", fmt::format("setup '{}'", m_svc.string()));
+  }
+  test::TempDir m_dir;
+  std::filesystem::path m_svc;
+};
+
+TEST_F(SarifCli, GoodDemoGivesAValidLogWithoutFindingsOnStdout) {
+  const auto run =
+      test::run_shipcheck(fmt::format("run '{}' --format sarif --no-store", m_svc.string()));
+  EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
+  EXPECT_EQ(test::sarif_schema_error(run.out), "") << run.out;
+  const Json log = Json::parse(run.out, nullptr, false);
+  ASSERT_FALSE(log.is_discarded()) << run.out;
+  EXPECT_TRUE(log["runs"][0]["results"].empty()) << run.out;
+  EXPECT_FALSE(log["runs"][0]["tool"]["driver"]["rules"].empty());
+  EXPECT_EQ(log["runs"][0]["invocations"][0]["executionSuccessful"], true);
+}
+
+TEST_F(SarifCli, PlantedDefectIsAValidLocatedResultInTheOutputFile) {
+  test::run_script("demo", fmt::format("plant '{}' ENV004", m_svc.string()));
+  const auto sarif_file = m_dir.path() / "report.sarif";
+  const auto json_file = m_dir.path() / "report.json";
+  const auto run = test::run_shipcheck(
+      fmt::format("run '{}' --format sarif --output '{}' --format json --output '{}' --no-store",
+                  m_svc.string(), sarif_file.string(), json_file.string()));
+  EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
+  const std::string text = slurp(sarif_file);
+  EXPECT_EQ(test::sarif_schema_error(text), "") << text;
+  const Json log = Json::parse(text, nullptr, false);
+  const Json report = Json::parse(slurp(json_file), nullptr, false);
+  ASSERT_FALSE(log.is_discarded()) << text << run.err;
+  ASSERT_FALSE(report.is_discarded()) << run.err;
+
+  EXPECT_EQ(sarif_findings(log), json_findings(report));
+  const Json* debug = result_for(log, "ENV004");
+  ASSERT_NE(debug, nullptr) << text;
+  EXPECT_EQ((*debug)["level"], "error");
+  const Json& physical = (*debug)["locations"][0]["physicalLocation"];
+  EXPECT_EQ(physical["artifactLocation"]["uri"], ".env.production");
+  EXPECT_EQ(physical["artifactLocation"]["uriBaseId"], "%SRCROOT%");
+  EXPECT_GE(physical["region"]["startLine"].get<int>(), 1);
+  EXPECT_FALSE(
+      (*debug)["partialFingerprints"]["shipcheckFingerprint/v1"].get<std::string>().empty());
+  EXPECT_EQ(log["runs"][0]["automationDetails"]["id"],
+            fmt::format("shipcheck/{}/", report["service"].get<std::string>()));
+}
+
+TEST_F(SarifCli, OtherPlannedFormatsAreStillUnavailableAndListSarif) {
+  const auto run =
+      test::run_shipcheck(fmt::format("run '{}' --format junit --no-store", m_svc.string()));
+  EXPECT_EQ(run.exit_code, 2) << run.out << run.err;
+  EXPECT_NE(run.err.find("--format junit is not yet available (available: text, json, sarif)"),
+            std::string::npos)
+      << run.err;
+}
+
+}  // namespace
+}  // namespace shipcheck
