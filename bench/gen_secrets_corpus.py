@@ -263,6 +263,14 @@ public class {{Noun}}Service@@ {
     ],
     "yaml": [
         '''
+  {{noun}}_@@:
+    enabled: true
+    schedule: "*/{{n}} * * * *"
+    queue: {{noun2}}-{{word}}
+    labels: [{{word}}, {{word}}, {{word}}]
+    description: {{words}}
+''',
+        '''
   {{noun}}-@@:
     image: registry.example.com/{{noun}}:{{ver}}
     replicas: {{n}}
@@ -297,6 +305,15 @@ public class {{Noun}}Service@@ {
     ],
     "md": [
         '''
+### {{Noun}} {{noun2}}s (@@)
+
+{{words}}. The {{noun}} service keeps {{n}} {{noun2}}s per page and retries
+{{n}} times with backoff; see `docs/{{noun}}.md` for the {{word}} and {{word}} fields.
+
+- `{{verb}}_{{noun}}`: {{words}}
+- `{{verb}}_{{noun2}}`: {{words}}
+''',
+        '''
 ## {{Verb}} a {{noun}} (@@)
 
 To {{verb}} a {{noun}}, call `POST /{{noun}}s` with the {{noun2}} id. {{words}}.
@@ -314,6 +331,13 @@ curl -H "Authorization: Bearer $TOKEN" https://api.example.com/{{noun}}s?limit={
     ],
     "toml": [
         '''
+[[{{noun}}.@@]]
+name = "{{word}}-{{noun2}}"
+version = "{{ver}}"
+path = "src/{{noun}}/{{noun2}}.rs"
+max_{{noun2}}s = {{n}}
+''',
+        '''
 [{{noun}}.@@]
 endpoint = "https://{{noun}}.example.com/v{{n}}"
 timeout_ms = {{n}}
@@ -323,6 +347,18 @@ features = ["{{word}}", "{{word}}"]
 ''',
     ],
     "sh": [
+        '''
+{{verb}}_{{noun}}s_@@() {
+  # {{words}}
+  local dir="${1:-./{{noun}}s}" count=0
+  for f in "$dir"/*.json; do
+    [ -e "$f" ] || continue
+    jq -r '.{{noun2}} // empty' "$f" >> "$dir/{{noun2}}s.txt"
+    count=$((count + 1))
+  done
+  echo "{{verb}}: $count {{noun}} files ({{n}} max)"
+}
+''',
         '''
 {{verb}}_{{noun}}_@@() {
   local id="$1" limit="${2:-{{n}}}"
@@ -373,7 +409,7 @@ DATABASE_URL=postgres://user:password@localhost:5432/{{noun}}
 FILE_KINDS = [
     (".py", "py", 18), (".js", "js", 10), (".ts", "ts", 11), (".go", "go", 9),
     (".java", "java", 8), (".yaml", "yaml", 6), (".json", "json", 5), (".md", "md", 6),
-    (".toml", "toml", 2), (".sh", "sh", 3), (".env.example", "env", 1),
+    (".toml", "toml", 2), (".sh", "sh", 3), (".env.example", "env", 0.1),
     ("package-lock.json", "npmlock", 4), ("yarn.lock", "yarnlock", 3), ("go.sum", "gosum", 2),
     (".min.js", "minified", 6), (".bundle.js", "minified", 2), ("assets.ts", "base64", 4),
 ]
@@ -459,9 +495,16 @@ SECRET_KINDS = ["aws", "github", "npm", "slack", "stripe", "openai", "anthropic"
                 "google", "postgres", "jwt", "privatekey", "generic"]
 
 
+SECRET_WORDS = re.compile(r"(?i)password|secret|api_key|token")
+
+
 def chunk_pool(rng, family, count):
+    # Code that names credentials is a small part of real code (one line in a few hundred
+    # matches `git grep -i "password\|secret\|api_key"`): such templates are drawn rarely.
+    templates = TEMPLATES[family]
+    weights = [1 if SECRET_WORDS.search(t) else 25 for t in templates]
     filler = Filler(rng)
-    return [filler.expand(rng.choice(TEMPLATES[family])) for _ in range(count)]
+    return [filler.expand(rng.choices(templates, weights=weights)[0]) for _ in range(count)]
 
 
 def minify(text):
