@@ -67,7 +67,7 @@ for p in "${rg_patterns[@]}"; do rg_args+=(-e "$p"); done
 
 # What the history holds: commits on all refs, unique blobs and their bytes, patch bytes.
 n_commits=$(git -C "$repo" rev-list --all | wc -l)
-read -r n_blobs blob_bytes < <(git -C "$repo" rev-list --all --objects |
+read -r n_blobs blob_bytes < <(git -C "$repo" rev-list --all --objects | cut -d' ' -f1 |
   git -C "$repo" cat-file --batch-check='%(objecttype) %(objectsize)' |
   awk '$1 == "blob" {n++; s += $2} END {print n, s}')
 patch_bytes=$(git -C "$repo" log -p --all --format=%H | wc -c)
