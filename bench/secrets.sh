@@ -30,8 +30,11 @@ secretlint_version=13.0.6
 preset_version=13.0.7
 [[ $size_mb =~ ^[0-9]+$ && $secretlint_mb =~ ^[0-9]+$ && $runs =~ ^[1-9][0-9]*$ ]] ||
   bench_fail "SIZE_MB, SECRETLINT_MB and RUNS must be whole numbers"
-for tool in rg git node npm /usr/bin/time; do
+for tool in rg git /usr/bin/time; do
   command -v "$tool" >/dev/null || bench_fail "$tool is missing (scripts/bootstrap --deps)"
+done
+for tool in node npm; do
+  command -v "$tool" >/dev/null || bench_fail "$tool is missing: Node.js runs secretlint, the npm peer"
 done
 
 work=$(mktemp -d)
