@@ -74,12 +74,14 @@ patch_bytes=$(git -C "$repo" log -p --all --format=%H | wc -c)
 
 echo "bench: $n_commits commits, $n_blobs unique blobs; $runs timed runs per command after one warm-up" >&2
 # Pipelines run under bash with pipefail: a failing `git log` is a failure, not a fast run.
+# shellcheck disable=SC2016  # expanded by the inner bash
 diff_scan='set -o pipefail; git -C "$1" log -p --all --format=%H | "$2" scan secrets - --format json --output "$3"'
 if [[ $have_shipcheck == 1 ]]; then
   measure history "0 1" "$bin" scan secrets "$repo" --history --format json --output @OUT@ || exit 1
   measure diffs "0 1" bash -c "$diff_scan" _ "$repo" "$bin" @OUT@ || exit 1
 fi
 measure git-log-p "0" git -C "$repo" log -p --all --format=%H || exit 1
+# shellcheck disable=SC2016  # expanded by the inner bash
 measure rg-diffs "0 1" bash -c 'set -o pipefail; git -C "$1" log -p --all --format=%H | rg -c "${@:2}" -' \
   _ "$repo" "${rg_args[@]}" || exit 1
 

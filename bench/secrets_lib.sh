@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2154  # bin, work, runs come from the sourcing script
 # Shared by bench/secrets.sh and bench/secrets_history.sh (sourced, not run).
 # Callers set: bin (the shipcheck binary), runs (timed runs per tool), work (a temp dir).
 
