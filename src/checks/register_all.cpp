@@ -7,6 +7,7 @@ void register_all(Registry& registry) {
   checks::register_docs(registry);
   checks::register_env(registry);
   checks::register_repo(registry);
+  checks::register_secrets(registry);
 }
 
 }  // namespace shipcheck

@@ -14,6 +14,7 @@ int init_command(const Args& args);
 int rules_command(const Args& args);
 int explain_command(const Args& args);
 int secret_command(const Args& args);
+int scan_command(const Args& args);
 // Commands whose issues have not landed yet: "not yet available", exit 2.
 int not_yet_available(const std::string& name);
 

@@ -53,7 +53,9 @@ class LineCache {
 };
 
 std::optional<SuppressionNote> inline_note(const Result& r, LineCache& cache) {
-  if (!r.location || r.location->file.empty() || r.location->line <= 0) {
+  // A finding in git history sits in an old blob: the file on disk says nothing about it.
+  if (!r.location || r.location->file.empty() || r.location->line <= 0 ||
+      !r.location->commit.empty()) {
     return std::nullopt;
   }
   // The finding's own line, or a comment on the line above it.
