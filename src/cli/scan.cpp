@@ -118,14 +118,15 @@ Report make_report(const ScanFlags& f, const engine::ScanOutput& scanned, std::s
 
 // Findings that fail the scan: unsuppressed, at or above --fail-on.
 int count_failing(const Report& report, Severity fail_on) {
-  return static_cast<int>(std::count_if(
-      report.results.begin(), report.results.end(), [&](const Result& r) {
+  return static_cast<int>(
+      std::count_if(report.results.begin(), report.results.end(), [&](const Result& r) {
         return r.status == Status::fail && !r.suppressed && weight(r.severity) >= weight(fail_on);
       }));
 }
 
 void print_stats(const engine::ScanStats& s, double seconds, int findings) {
-  std::string what = fmt::format("{} files ({:.1f} MB)", s.files, static_cast<double>(s.bytes) / 1e6);
+  std::string what =
+      fmt::format("{} files ({:.1f} MB)", s.files, static_cast<double>(s.bytes) / 1e6);
   if (s.commits > 0) {
     what += fmt::format(", {} commits, {} unique blobs of {} versions", s.commits, s.blobs,
                         s.blob_versions);
@@ -152,7 +153,8 @@ int scan_secrets(const Args& args) {
     fmt::print(stderr, "shipcheck scan secrets: {}\n",
                !sinks ? sinks.error()
                       : fmt::format("--fail-on '{}' is not a severity (critical, high, medium, "
-                                    "low)", f.fail_on));
+                                    "low)",
+                                    f.fail_on));
     return k_exit_usage;
   }
   std::set<std::string> baseline;
@@ -167,7 +169,8 @@ int scan_secrets(const Args& args) {
   auto entries = config_suppressions(f);
   auto matcher = sec::shared_matcher(f.rules);
   if (!entries || !matcher) {
-    fmt::print(stderr, "shipcheck scan secrets: {}\n", !entries ? entries.error() : matcher.error());
+    fmt::print(stderr, "shipcheck scan secrets: {}\n",
+               !entries ? entries.error() : matcher.error());
     return k_exit_usage;
   }
   const auto started = std::chrono::steady_clock::now();
@@ -179,9 +182,9 @@ int scan_secrets(const Args& args) {
   }
   Report report = make_report(f, *scanned, started_at);
   report.notices = apply_suppressions(
-      report.results, SuppressionInput{f.dir == "-" ? std::filesystem::path() : std::filesystem::path(f.dir),
-                                       &*entries, "shipcheck.yaml", today_utc(),
-                                       std::move(baseline)});
+      report.results,
+      SuppressionInput{f.dir == "-" ? std::filesystem::path() : std::filesystem::path(f.dir),
+                       &*entries, "shipcheck.yaml", today_utc(), std::move(baseline)});
   decide_verdict(report);
   const int failing = count_failing(report, *fail_on);
   if (failing > 0 && report.ready) {

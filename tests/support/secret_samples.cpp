@@ -78,8 +78,8 @@ std::string base64(const std::string& bytes) {
   } else if (i + 2 == bytes.size()) {
     const std::uint32_t v = (static_cast<unsigned char>(bytes[i]) << 16U) |
                             (static_cast<unsigned char>(bytes[i + 1]) << 8U);
-    out += {k_alphabet[(v >> 18U) & 63U], k_alphabet[(v >> 12U) & 63U],
-            k_alphabet[(v >> 6U) & 63U], '='};
+    out += {k_alphabet[(v >> 18U) & 63U], k_alphabet[(v >> 12U) & 63U], k_alphabet[(v >> 6U) & 63U],
+            '='};
   }
   return out;
 }

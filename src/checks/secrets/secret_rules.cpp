@@ -106,10 +106,9 @@ Result clean_result(const RuleInfo& info, const engine::ScanStats& stats) {
   r.severity = info.severity;
   r.remediation = info.remediation;
   r.status = Status::pass;
-  r.message = stats.commits > 0
-                  ? fmt::format("none found in {} files and blobs from {} commits", stats.files,
-                                stats.commits)
-                  : fmt::format("none found in {} files", stats.files);
+  r.message = stats.commits > 0 ? fmt::format("none found in {} files and blobs from {} commits",
+                                              stats.files, stats.commits)
+                                : fmt::format("none found in {} files", stats.files);
   return r;
 }
 

@@ -7,8 +7,8 @@
 #include <sstream>
 
 #define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
 #include <fmt/format.h>
+#include <pcre2.h>
 #include <yaml-cpp/yaml.h>
 
 #include "config/documents.h"
@@ -22,9 +22,9 @@ constexpr std::string_view k_schema = "shipcheck.secrets/v1";
 constexpr std::size_t k_max_rule_file_bytes = 8 * 1024 * 1024;
 
 const std::vector<std::string> k_detector_keys{
-    "id",       "rule",        "description", "regex",          "prefilter",         "group",
-    "entropy",  "min_length",  "max_length",  "checksum",       "placeholder_check", "window",
-    "paths",    "file_requires", "base64_value", "allow"};
+    "id",      "rule",          "description",  "regex",    "prefilter",         "group",
+    "entropy", "min_length",    "max_length",   "checksum", "placeholder_check", "window",
+    "paths",   "file_requires", "base64_value", "allow"};
 const std::vector<std::string> k_top_keys{"schema", "allowlist", "detectors"};
 const std::vector<std::string> k_allowlist_keys{"paths", "regexes", "stopwords"};
 
@@ -95,8 +95,7 @@ class Loader {
     }
     const YAML::Mark mark = node.Mark();
     m_error = ParseError{std::string(m_file), mark.is_null() ? 0 : mark.line + 1,
-                         mark.is_null() ? 0 : mark.column + 1, std::move(message),
-                         std::move(hint)};
+                         mark.is_null() ? 0 : mark.column + 1, std::move(message), std::move(hint)};
   }
 
   std::string origin(const YAML::Node& node) const {
@@ -335,8 +334,8 @@ class Loader {
 tl::expected<RuleSet, ParseError> load_rules_text(std::string_view yaml,
                                                   std::string_view file_name) {
   if (yaml.size() > k_max_rule_file_bytes) {
-    return tl::make_unexpected(ParseError{std::string(file_name), 0, 0,
-                                          "rule file is larger than 8 MiB", ""});
+    return tl::make_unexpected(
+        ParseError{std::string(file_name), 0, 0, "rule file is larger than 8 MiB", ""});
   }
   if (trim(yaml).empty()) {
     return tl::make_unexpected(ParseError{std::string(file_name), 1, 1, "empty rule file",
@@ -349,8 +348,8 @@ tl::expected<RuleSet, ParseError> load_rules_text(std::string_view yaml,
   try {
     return Loader(file_name).load(*document);
   } catch (const YAML::Exception& e) {
-    return tl::make_unexpected(ParseError{std::string(file_name), e.mark.line + 1,
-                                          e.mark.column + 1, e.msg, ""});
+    return tl::make_unexpected(
+        ParseError{std::string(file_name), e.mark.line + 1, e.mark.column + 1, e.msg, ""});
   }
 }
 

@@ -34,8 +34,8 @@ struct Detector {
   // Optional cheaper/looser Vectorscan pattern that finds candidates; `regex` then
   // confirms them. Needed when `regex` spans lines (private keys).
   std::string prefilter;
-  int group = 1;            // capture group holding the secret; 0 = whole match
-  double entropy = 0;       // minimum Shannon entropy of the secret, bits per character
+  int group = 1;       // capture group holding the secret; 0 = whole match
+  double entropy = 0;  // minimum Shannon entropy of the secret, bits per character
   std::size_t min_length = 0;
   std::size_t max_length = 0;  // 0 = no limit
   Checksum checksum = Checksum::none;
@@ -47,7 +47,7 @@ struct Detector {
   std::string file_requires;       // regex that must occur somewhere in the file
   bool base64_value = false;       // the captured value is base64: decode it before filters
   std::vector<std::string> allow;  // regexes: a secret matching one is not a finding
-  std::string origin;                 // "file:line:column" of the entry, for errors
+  std::string origin;              // "file:line:column" of the entry, for errors
 };
 
 // `allowlist:` at the top of a rule file; applies to every detector.

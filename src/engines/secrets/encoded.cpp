@@ -1,5 +1,6 @@
 #include "engines/secrets/encoded.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 
@@ -37,12 +38,17 @@ constexpr std::array<std::uint8_t, 256> make_classes() {
 }
 constexpr std::array<std::uint8_t, 256> k_classes = make_classes();
 
-std::uint8_t class_of(char c) { return k_classes[static_cast<unsigned char>(c)]; }
+std::uint8_t class_of(char c) {
+  return k_classes[static_cast<unsigned char>(c)];
+}
 
 int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if (c >= 'a' && c <= 'f')
+    return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F')
+    return c - 'A' + 10;
   return -1;
 }
 
@@ -76,17 +82,63 @@ void add_if_text(std::vector<EncodedRun>& out, std::size_t offset, std::string_v
   }
 }
 
+// Most long mixed-case runs are identifiers or binary data: their first 18 decoded bytes
+// already show it, so the whole run is decoded only when those are text.
+bool decodes_to_text(std::string_view head) {
+  head = head.substr(0, head.size() - head.size() % 4);
+  const auto decoded = decode_base64(head);
+  return decoded && mostly_printable(*decoded);
+}
+
+bool all_hex(std::string_view run) {
+  return std::all_of(run.begin(), run.end(), [](char c) { return (class_of(c) & k_hex) != 0; });
+}
+
 void consider_run(std::vector<EncodedRun>& out, std::string_view data, std::size_t begin,
-                  std::size_t end, bool all_hex) {
+                  std::size_t end) {
   const std::string_view run = data.substr(begin, end - begin);
-  if (all_hex && run.size() >= k_min_hex && run.size() % 2 == 0) {
+  if (run.size() >= k_min_hex && run.size() % 2 == 0 && all_hex(run)) {
     add_if_text(out, begin, run, "hex", decode_hex(run));
     return;
   }
-  if (run.size() >= k_min_base64 && plausible_base64(run)) {
+  if (run.size() >= k_min_base64 && plausible_base64(run) && decodes_to_text(run.substr(0, 24))) {
     if (auto decoded = decode_base64(run)) {
       add_if_text(out, begin, run, "base64", std::move(*decoded));
     }
+  }
+}
+
+bool in_run(char c) {
+  return (class_of(c) & k_base64) != 0;
+}
+
+// Runs of the base64 alphabet (hex is a subset) of k_min_base64 or more characters. Looks
+// at one byte in k_min_base64 where no run is: a run that long must cover the probe.
+void find_alphabet_runs(std::vector<EncodedRun>& out, std::string_view data) {
+  const std::size_t n = data.size();
+  std::size_t i = 0;  // invariant: i == 0 or data[i - 1] ends a run or is outside one
+  while (i + k_min_base64 <= n) {
+    const std::size_t probe = i + k_min_base64 - 1;
+    if (!in_run(data[probe])) {
+      i = probe + 1;
+      continue;
+    }
+    std::size_t begin = probe;
+    while (begin > i && in_run(data[begin - 1])) {
+      --begin;
+    }
+    std::size_t end = probe + 1;
+    while (end < n && in_run(data[end])) {
+      ++end;
+    }
+    if (end - begin >= k_min_base64) {
+      std::size_t padded = end;
+      while (padded < n && padded - end < 2 && data[padded] == '=') {
+        ++padded;
+      }
+      consider_run(out, data, begin, padded);
+    }
+    i = end + 1;
   }
 }
 
@@ -131,38 +183,19 @@ bool mostly_printable(std::string_view bytes) {
 
 std::vector<EncodedRun> find_encoded_runs(std::string_view data) {
   std::vector<EncodedRun> out;
-  std::size_t i = 0;
-  const std::size_t n = data.size();
-  while (i < n) {
-    if ((class_of(data[i]) & k_base64) == 0) {
-      if (data[i] == '%' && i + 2 < n && hex_value(data[i + 1]) >= 0 &&
-          hex_value(data[i + 2]) >= 0) {
-        // Back up to the start of the token holding the escape.
-        std::size_t begin = i;
-        while (begin > 0 && data[begin - 1] > ' ' && data[begin - 1] < 127 &&
-               data[begin - 1] != '"' && data[begin - 1] != '\'' && i - begin < 256) {
-          --begin;
-        }
-        i = percent_run(out, data, begin);
-        continue;
-      }
+  find_alphabet_runs(out, data);
+  for (std::size_t i = data.find('%'); i != std::string_view::npos; i = data.find('%', i)) {
+    if (i + 2 >= data.size() || hex_value(data[i + 1]) < 0 || hex_value(data[i + 2]) < 0) {
       ++i;
       continue;
     }
-    const std::size_t begin = i;
-    bool all_hex = true;
-    while (i < n && (class_of(data[i]) & k_base64) != 0) {
-      all_hex = all_hex && (class_of(data[i]) & k_hex) != 0;
-      ++i;
+    // Back up to the start of the token holding the escape.
+    std::size_t begin = i;
+    while (begin > 0 && data[begin - 1] > ' ' && data[begin - 1] < 127 && data[begin - 1] != '"' &&
+           data[begin - 1] != '\'' && i - begin < 256) {
+      --begin;
     }
-    std::size_t end = i;
-    while (end < n && end - i < 2 && data[end] == '=') {
-      ++end;
-    }
-    if (end - begin >= k_min_base64) {
-      consider_run(out, data, begin, end, all_hex);
-    }
-    i = end == i ? i : end;
+    i = percent_run(out, data, begin);
   }
   return out;
 }

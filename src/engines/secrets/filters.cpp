@@ -5,8 +5,8 @@
 #include <array>
 #include <cstdint>
 
-#include <nlohmann/json.hpp>
 #include <zlib.h>
+#include <nlohmann/json.hpp>
 
 #include "core/text.h"
 
@@ -15,15 +15,15 @@ namespace {
 
 // Lower-case fragments that mark documentation and template values, not credentials.
 constexpr std::array<std::string_view, 24> k_placeholder_words{
-    "example",  "xxxx",     "changeme",  "change_me", "change-me", "placeholder",
-    "your_",    "your-",    "yourapi",   "yourtoken", "yoursecret", "redacted",
-    "dummy",    "sample",   "insert_",   "replace_",  "replaceme", "0123456789",
-    "123456789", "abcdefgh", "qwertyui", "*****",     "....",      "todo"};
+    "example",   "xxxx",     "changeme", "change_me", "change-me",  "placeholder",
+    "your_",     "your-",    "yourapi",  "yourtoken", "yoursecret", "redacted",
+    "dummy",     "sample",   "insert_",  "replace_",  "replaceme",  "0123456789",
+    "123456789", "abcdefgh", "qwertyui", "*****",     "....",       "todo"};
 
 // Fragments of code that read a secret instead of holding one.
 constexpr std::array<std::string_view, 9> k_lookup_fragments{
-    "os.environ", "process.env", "getenv", "env(", "env[", "config[", "settings.",
-    "import.meta.env", "secretkeyref"};
+    "os.environ", "process.env", "getenv",          "env(",        "env[",
+    "config[",    "settings.",   "import.meta.env", "secretkeyref"};
 
 bool all_same(std::string_view value) {
   return !value.empty() &&
@@ -33,15 +33,21 @@ bool all_same(std::string_view value) {
 bool is_template(std::string_view value) {
   return value.front() == '$' || value.find("${") != std::string_view::npos ||
          value.find("{{") != std::string_view::npos || value.find("}}") != std::string_view::npos ||
-         (value.front() == '<' && value.back() == '>') || value.find("%(") != std::string_view::npos;
+         (value.front() == '<' && value.back() == '>') ||
+         value.find("%(") != std::string_view::npos;
 }
 
 int base64_digit(char c) {
-  if (c >= 'A' && c <= 'Z') return c - 'A';
-  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-  if (c >= '0' && c <= '9') return c - '0' + 52;
-  if (c == '+' || c == '-') return 62;
-  if (c == '/' || c == '_') return 63;
+  if (c >= 'A' && c <= 'Z')
+    return c - 'A';
+  if (c >= 'a' && c <= 'z')
+    return c - 'a' + 26;
+  if (c >= '0' && c <= '9')
+    return c - '0' + 52;
+  if (c == '+' || c == '-')
+    return 62;
+  if (c == '/' || c == '_')
+    return 63;
   return -1;
 }
 

@@ -1,9 +1,9 @@
 #include "engines/secrets/hs_database.h"
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <cstdlib>
 
 #include <unistd.h>
 

@@ -12,6 +12,7 @@
 #include "engines/secrets/encoded.h"
 #include "engines/secrets/filters.h"
 #include "engines/secrets/hs_database.h"
+#include "engines/secrets/path_globs.h"
 #include "engines/secrets/regex.h"
 
 namespace shipcheck::secrets {
@@ -30,6 +31,7 @@ constexpr std::string_view k_allow_marker = "shipcheck:allow";
 
 struct Compiled {
   const Detector* detector;
+  PathGlobs paths;
   Regex regex;
   std::optional<Regex> file_requires;
   std::vector<Regex> allow;
@@ -57,8 +59,8 @@ std::pair<std::size_t, std::size_t> region_of(std::string_view data, std::size_t
     const std::size_t begin = line_start(data, end > d.window ? end - d.window : 0);
     return {begin, std::min(data.size(), end + d.window)};
   }
-  const std::size_t begin = std::max(line_start(data, end == 0 ? 0 : end - 1),
-                                     end > k_line_span ? end - k_line_span : 0);
+  const std::size_t begin =
+      std::max(line_start(data, end == 0 ? 0 : end - 1), end > k_line_span ? end - k_line_span : 0);
   return {begin, std::min(line_end(data, end), end + k_line_span)};
 }
 
@@ -109,6 +111,7 @@ struct Matcher::Impl {
   std::vector<Compiled> compiled;
   std::vector<const Detector*> detectors;  // by Vectorscan id
   std::vector<Regex> global_allow;
+  PathGlobs allowed_paths;
 
   // Scans one buffer; `depth` > 0 for decoded text.
   void scan(std::string_view data, std::string_view path, Scratch& s, int depth,
@@ -160,9 +163,7 @@ void Matcher::Impl::confirm(std::string_view data, std::string_view path, const 
                             std::unordered_map<unsigned, bool>& file_ok) const {
   const Compiled& c = compiled[cand.detector];
   const Detector& d = *c.detector;
-  if (!d.paths.empty() && std::none_of(d.paths.begin(), d.paths.end(), [&](const auto& glob) {
-        return glob_match(glob, path);
-      })) {
+  if (!c.paths.empty() && !c.paths.matches(path)) {
     return;
   }
   if (c.file_requires) {
@@ -256,7 +257,7 @@ tl::expected<Matcher, std::string> Matcher::compile(RuleSet rules, std::string c
   impl->db = std::move(*db);
   try {
     for (const auto& d : impl->rules.detectors) {
-      Compiled c{&d, Regex(d.regex), std::nullopt, {}};
+      Compiled c{&d, PathGlobs(d.paths), Regex(d.regex), std::nullopt, {}};
       if (!d.file_requires.empty()) {
         c.file_requires.emplace(d.file_requires);
       }
@@ -266,6 +267,7 @@ tl::expected<Matcher, std::string> Matcher::compile(RuleSet rules, std::string c
       impl->compiled.push_back(std::move(c));
       impl->detectors.push_back(&d);
     }
+    impl->allowed_paths = PathGlobs(impl->rules.allowlist.paths);
     for (const auto& a : impl->rules.allowlist.regexes) {
       impl->global_allow.emplace_back(a);
     }
@@ -275,7 +277,9 @@ tl::expected<Matcher, std::string> Matcher::compile(RuleSet rules, std::string c
   return Matcher(std::move(impl));
 }
 
-void Matcher::ScratchDeleter::operator()(Scratch* scratch) const { delete scratch; }
+void Matcher::ScratchDeleter::operator()(Scratch* scratch) const {
+  delete scratch;
+}
 
 Matcher::ScratchPtr Matcher::make_scratch() const {
   ScratchPtr scratch(new Scratch);
@@ -288,12 +292,12 @@ Matcher::ScratchPtr Matcher::make_scratch() const {
 }
 
 bool Matcher::path_allowed(std::string_view path) const {
-  const auto& globs = m_impl->rules.allowlist.paths;
-  return std::any_of(globs.begin(), globs.end(),
-                     [&](const auto& glob) { return glob_match(glob, path); });
+  return m_impl->allowed_paths.matches(path);
 }
 
-const RuleSet& Matcher::rules() const { return m_impl->rules; }
+const RuleSet& Matcher::rules() const {
+  return m_impl->rules;
+}
 
 namespace {
 
@@ -313,9 +317,8 @@ bool overlaps(const Finding& a, const Finding& b) {
 // Of findings whose spans overlap, keeps the most specific (then the earliest detector in
 // the rule files); sorts by offset.
 void keep_most_specific(std::vector<Finding>& findings) {
-  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
-    return a.offset < b.offset;
-  });
+  std::stable_sort(findings.begin(), findings.end(),
+                   [](const Finding& a, const Finding& b) { return a.offset < b.offset; });
   std::vector<Finding> kept;
   for (auto& f : findings) {
     // Sorted by start and no span is longer than a detector window: look back that far.
@@ -344,8 +347,9 @@ void number_lines(std::string_view data, std::vector<Finding>& findings) {
   int line = 1;
   std::size_t counted = 0;
   for (auto& f : findings) {
-    line += static_cast<int>(std::count(data.begin() + static_cast<std::ptrdiff_t>(counted),
-                                        data.begin() + static_cast<std::ptrdiff_t>(f.offset), '\n'));
+    line +=
+        static_cast<int>(std::count(data.begin() + static_cast<std::ptrdiff_t>(counted),
+                                    data.begin() + static_cast<std::ptrdiff_t>(f.offset), '\n'));
     counted = f.offset;
     f.line = line;
     f.column = static_cast<int>(f.offset - line_start(data, f.offset)) + 1;

@@ -27,8 +27,8 @@ struct ScanOptions {
 
 struct SourceFinding {
   Finding finding;
-  std::string path;                   // relative to the scanned root, or the history path
-  std::optional<CommitInfo> commit;   // set for a finding that exists only in history
+  std::string path;                  // relative to the scanned root, or the history path
+  std::optional<CommitInfo> commit;  // set for a finding that exists only in history
 };
 
 struct ScanStats {

@@ -28,10 +28,10 @@ TEST(Filters, JwtNeedsJsonHeaderWithAlg) {
 }
 
 TEST(Filters, PlaceholdersAreRecognised) {
-  for (const char* value : {"changeme", "<your-token>", "${API_KEY}", "xxxxxxxxxxxxxxxx",
-                            "YOUR_API_KEY_HERE", "aaaaaaaaaaaaaaaaaaaa", "{{ vault_token }}",
-                            "os.environ[\"X\"]", "process.env.API_KEY", "$DB_PASSWORD",
-                            "sk_test_0123456789abcdef", "********"}) {
+  for (const char* value :
+       {"changeme", "<your-token>", "${API_KEY}", "xxxxxxxxxxxxxxxx", "YOUR_API_KEY_HERE",
+        "aaaaaaaaaaaaaaaaaaaa", "{{ vault_token }}", "os.environ[\"X\"]", "process.env.API_KEY",
+        "$DB_PASSWORD", "sk_test_0123456789abcdef", "********"}) {
     EXPECT_TRUE(looks_like_placeholder(value)) << value;
   }
 }

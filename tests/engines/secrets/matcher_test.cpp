@@ -76,7 +76,8 @@ TEST_F(MatcherTest, FindsAMultiLinePrivateKey) {
     body += test::random_alnum(64, static_cast<std::uint32_t>(i)) + "\n";
   }
   const std::string kind = "RSA PRIVATE";
-  const std::string pem = "-----BEGIN " + kind + " KEY-----\n" + body + "-----END " + kind + " KEY-----\n";
+  const std::string pem =
+      "-----BEGIN " + kind + " KEY-----\n" + body + "-----END " + kind + " KEY-----\n";
   const auto findings = scan("x = 1\nKEY = \"\"\"\n" + pem + "\"\"\"\n", "key.py");
   ASSERT_EQ(ids(findings), std::vector<std::string>{"private-key-rsa"});
   EXPECT_EQ(findings[0].line, 4);  // the key's first body line
