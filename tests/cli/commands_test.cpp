@@ -62,7 +62,7 @@ TEST(SecretCommand, GeneratesFreshStrongSecrets) {
 }
 
 TEST(LaterCommands, SayNotYetAvailableWithExitTwo) {
-  for (const char* command : {"import x.md", "scan secrets", "probe https://x", "load https://x",
+  for (const char* command : {"import x.md", "probe https://x", "load https://x",
                               "watch", "signoff a --by b", "history", "diff"}) {
     const auto run = test::run_shipcheck(command);
     EXPECT_EQ(run.exit_code, 2) << command;

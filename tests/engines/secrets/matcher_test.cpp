@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "checks/secrets/secret_rules.h"
 #include "support/secret_samples.h"
 
 namespace shipcheck::secrets {
@@ -11,7 +12,7 @@ class MatcherTest : public ::testing::Test {
  protected:
   // Compiling ~300 detectors takes a second: once per suite.
   static void SetUpTestSuite() {
-    auto compiled = Matcher::compile(builtin_rules());
+    auto compiled = Matcher::compile(builtin_rules(), checks::secrets::cache_dir());
     ASSERT_TRUE(compiled) << (compiled ? std::string() : compiled.error());
     s_matcher = new Matcher(std::move(*compiled));
   }
