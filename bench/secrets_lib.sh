@@ -87,3 +87,28 @@ measure() {
   printf '%s\t%s\t%s\n' "$name" "$(awk -v n="$best" 'BEGIN{printf "%.4f", n/1e9}')" "$rss" \
     >> "$work/results.tsv"
 }
+
+# Twenty patterns a person would put in a grep for leaked credentials (rg -e each),
+# shared by both secret benchmarks.
+rg_patterns=(
+  '(A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}'
+  '(?i)aws_?secret_?access_?key["'"'"']?\s*[:=]\s*["'"'"']?[A-Za-z0-9/+]{40}'
+  'gh[pousr]_[A-Za-z0-9]{36}'
+  'github_pat_[A-Za-z0-9_]{82}'
+  'glpat-[A-Za-z0-9_-]{20}'
+  'xox[abeoprs]-[A-Za-z0-9-]{10,72}'
+  'hooks\.slack\.com/services/T[A-Z0-9]+/B[A-Z0-9]+/[A-Za-z0-9]+'
+  '[rs]k_live_[A-Za-z0-9]{24,99}'
+  'sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}'
+  'sk-ant-api03-[A-Za-z0-9_-]{93}AA'
+  'SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}'
+  'AIza[0-9A-Za-z_-]{35}'
+  'npm_[A-Za-z0-9]{36}'
+  'hf_[A-Za-z0-9]{34}'
+  'dop_v1_[a-f0-9]{64}'
+  'SK[0-9a-fA-F]{32}'
+  '-----BEGIN ((RSA|EC|DSA|OPENSSH|PGP|ENCRYPTED) )?PRIVATE KEY( BLOCK)?-----'
+  'eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}'
+  '(postgres(ql)?|mysql|mongodb(\+srv)?|redis|amqps?)://[^:/\s]+:[^@/\s]+@'
+  '(?i)(password|passwd|secret|api_?key|token)["'"'"']?\s*[:=]\s*["'"'"'][^"'"'"'\s]{8,}["'"'"']'
+)

@@ -1,5 +1,8 @@
 #include "engines/secrets/detector.h"
 
+#include <fstream>
+#include <sstream>
+
 #include <gtest/gtest.h>
 
 namespace shipcheck::secrets {
@@ -59,7 +62,14 @@ TEST(Detector, RejectsDuplicateIdsMissingKeysAndBadGroups) {
 
 TEST(Detector, BuiltinRulesLoad) {
   const RuleSet& rules = builtin_rules();
-  EXPECT_FALSE(rules.detectors.empty());
+  EXPECT_GE(rules.detectors.size(), 150U);
+}
+
+TEST(Detector, EmbeddedRulesAreTheShippedFileByteForByte) {
+  std::ifstream in(std::string(SHIPCHECK_TESTS_DIR) + "/../rules/secrets.yaml", std::ios::binary);
+  std::stringstream file;
+  file << in.rdbuf();
+  EXPECT_EQ(builtin_rules_text(), file.str());
 }
 
 TEST(Detector, MergeReplacesSameIdAndAppendsNew) {
