@@ -142,6 +142,10 @@ void find_alphabet_runs(std::vector<EncodedRun>& out, std::string_view data) {
   }
 }
 
+bool in_percent_token(char c) {
+  return c > ' ' && c < 127 && c != '"' && c != '\'' && c != '<' && c != '>';
+}
+
 // A stretch of URL-ish text with enough %XX escapes to be worth decoding.
 std::size_t percent_run(std::vector<EncodedRun>& out, std::string_view data, std::size_t begin) {
   std::size_t i = begin;
@@ -154,7 +158,7 @@ std::size_t percent_run(std::vector<EncodedRun>& out, std::string_view data, std
       decoded.push_back(static_cast<char>(hex_value(data[i + 1]) * 16 + hex_value(data[i + 2])));
       ++escapes;
       i += 3;
-    } else if (c > ' ' && c < 127 && c != '"' && c != '\'' && c != '<' && c != '>') {
+    } else if (in_percent_token(c)) {
       decoded.push_back(c);
       ++i;
     } else {
@@ -189,13 +193,13 @@ std::vector<EncodedRun> find_encoded_runs(std::string_view data) {
       ++i;
       continue;
     }
-    // Back up to the start of the token holding the escape.
+    // Back up to the start of the token holding the escape (the characters percent_run
+    // accepts), then make progress whatever it returns.
     std::size_t begin = i;
-    while (begin > 0 && data[begin - 1] > ' ' && data[begin - 1] < 127 && data[begin - 1] != '"' &&
-           data[begin - 1] != '\'' && i - begin < 256) {
+    while (begin > 0 && i - begin < 256 && in_percent_token(data[begin - 1])) {
       --begin;
     }
-    i = percent_run(out, data, begin);
+    i = std::max(percent_run(out, data, begin), i + 1);
   }
   return out;
 }
