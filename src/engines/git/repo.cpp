@@ -121,7 +121,13 @@ bool is_nearer(const TagDistance& a, std::int64_t a_time, const TagDistance& b,
 
 void init_library() {
   static std::once_flag once;
-  std::call_once(once, [] { git_libgit2_init(); });
+  std::call_once(once, [] {
+    git_libgit2_init();
+    // A history scan reads every blob once: libgit2's object cache (256 MiB by default)
+    // and pack windows (up to 8 GiB mapped on 64-bit) would only grow the resident set.
+    git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, static_cast<ssize_t>(32) << 20);
+    git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, static_cast<std::size_t>(32) << 20);
+  });
 }
 
 GitRepo::GitRepo(RepositoryPtr repo)
