@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "cli/cli.h"
+#include "core/suppress.h"
 
 namespace shipcheck::cli {
 
@@ -101,6 +102,16 @@ bool write_reports(const std::vector<Sink>& sinks, const Report& run_report,
     }
   }
   return ok;
+}
+
+bool save_baseline(const std::string& path, const std::vector<Result>& results) {
+  auto written = write_baseline(path, results);
+  if (!written) {
+    fmt::print(stderr, "shipcheck: {}\n", written.error());
+    return false;
+  }
+  fmt::print(stderr, "wrote {} fingerprints to {}\n", *written, path);
+  return true;
 }
 
 }  // namespace shipcheck::cli

@@ -40,4 +40,8 @@ report::ReportOptions report_options(bool no_color, bool quiet, bool verbose);
 bool write_reports(const std::vector<Sink>& sinks, const Report& run_report,
                    report::ReportOptions options);
 
+// --write-baseline: writes the fingerprints of `results` to `path` and says how many on
+// stderr; false (after saying why) when the file cannot be written.
+bool save_baseline(const std::string& path, const std::vector<Result>& results);
+
 }  // namespace shipcheck::cli

@@ -17,8 +17,6 @@
 #include "core/text.h"
 
 namespace shipcheck::cli {
-namespace {
-
 std::string now_rfc3339() {
   const std::time_t now = std::time(nullptr);
   std::tm tm{};
@@ -27,6 +25,8 @@ std::string now_rfc3339() {
   std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
   return buffer;
 }
+
+namespace {
 
 bool is_family_code(std::string_view token) {
   return !token.empty() &&

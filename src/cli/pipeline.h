@@ -40,6 +40,9 @@ struct RunOutput {
   std::filesystem::path project_root;
 };
 
+// The current time in UTC as RFC 3339 ("2026-11-21T22:40:00Z"), for reports.
+std::string now_rfc3339();
+
 // Finds and loads the config (--config, else shipcheck.yaml in dir or its parents, else
 // what `init` would detect). Errors carry file:line:column.
 tl::expected<Config, ParseError> resolve_config(const RunRequest& request);

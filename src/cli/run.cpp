@@ -121,13 +121,8 @@ bool finish(const RunFlags& f, const RunOutput& output) {
       fmt::print(stderr, "note: {}\n", notice);
     }
   }
-  if (!f.write_baseline.empty()) {
-    auto written = write_baseline(f.write_baseline, output.report.results);
-    if (!written) {
-      fmt::print(stderr, "shipcheck: {}\n", written.error());
-      return false;
-    }
-    fmt::print(stderr, "wrote {} fingerprints to {}\n", *written, f.write_baseline);
+  if (!f.write_baseline.empty() && !save_baseline(f.write_baseline, output.report.results)) {
+    return false;
   }
   if (!f.no_store) {
     store_run(output.report, output.project_root);

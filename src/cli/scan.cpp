@@ -11,6 +11,7 @@
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "cli/options.h"
+#include "cli/pipeline.h"
 #include "config/loader.h"
 #include "core/score.h"
 #include "core/suppress.h"
@@ -52,14 +53,6 @@ void add_flags(CLI::App& app, ScanFlags& f) {
                  "write the current findings' fingerprints to this file");
   app.add_option("--max-file-size", f.max_file_size, "skip larger files (bytes, default 16 MiB)");
   app.add_option("--jobs,-j", f.jobs, "threads (default: cores)");
-}
-
-std::string now_utc() {
-  const auto t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", tm.tm_year + 1900, tm.tm_mon + 1,
-                     tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
 }
 
 tl::expected<engine::ScanOutput, std::string> scan(const engine::Matcher& matcher,
@@ -174,7 +167,7 @@ int scan_secrets(const Args& args) {
     return k_exit_usage;
   }
   const auto started = std::chrono::steady_clock::now();
-  const std::string started_at = now_utc();
+  const std::string started_at = now_rfc3339();
   auto scanned = scan(**matcher, f);
   if (!scanned) {
     fmt::print(stderr, "shipcheck scan secrets: {}\n", scanned.error());
@@ -201,13 +194,8 @@ int scan_secrets(const Args& args) {
   if (!f.quiet) {
     print_stats(scanned->stats, seconds, static_cast<int>(scanned->findings.size()));
   }
-  if (!f.write_baseline.empty()) {
-    auto written = write_baseline(f.write_baseline, report.results);
-    if (!written) {
-      fmt::print(stderr, "shipcheck scan secrets: {}\n", written.error());
-      return k_exit_usage;
-    }
-    fmt::print(stderr, "wrote {} fingerprints to {}\n", *written, f.write_baseline);
+  if (!f.write_baseline.empty() && !save_baseline(f.write_baseline, report.results)) {
+    return k_exit_usage;
   }
   return failing > 0 ? k_exit_findings : k_exit_ok;
 }

@@ -75,7 +75,6 @@ tl::expected<HsDatabase, std::string> HsDatabase::compile(const std::vector<std:
   if (!cached.empty()) {
     if (hs_database_t* db = load_cached(cached)) {
       out.m_db.reset(db);
-      out.m_from_cache = true;
     }
   }
   if (!out.m_db) {

@@ -20,7 +20,6 @@ class HsDatabase {
   const hs_database_t* get() const { return m_db.get(); }
   // A new scratch space for one thread.
   tl::expected<hs_scratch_t*, std::string> make_scratch() const;
-  bool from_cache() const { return m_from_cache; }
 
  private:
   struct FreeDb {
@@ -28,7 +27,6 @@ class HsDatabase {
   };
   std::unique_ptr<hs_database_t, FreeDb> m_db;
   std::unique_ptr<hs_scratch_t, decltype(&hs_free_scratch)> m_prototype{nullptr, hs_free_scratch};
-  bool m_from_cache = false;
 };
 
 }  // namespace shipcheck::secrets
