@@ -116,7 +116,8 @@ struct Matcher::Impl {
   // Scans one buffer; `depth` > 0 for decoded text.
   void scan(std::string_view data, std::string_view path, Scratch& s, int depth,
             std::vector<Finding>& out) const;
-  std::vector<Candidate> candidates(std::string_view data, Scratch& s) const;
+  // Fills s.candidates: regions where some detector must be confirmed.
+  void find_candidates(std::string_view data, Scratch& s) const;
   void confirm(std::string_view data, std::string_view path, const Candidate& c, Scratch& s,
                std::vector<Finding>& out, std::unordered_map<unsigned, bool>& file_ok) const;
   bool accepted(const Compiled& c, std::string_view secret, Scratch& s) const;
@@ -124,13 +125,12 @@ struct Matcher::Impl {
                     std::vector<Finding>& out) const;
 };
 
-std::vector<Candidate> Matcher::Impl::candidates(std::string_view data, Scratch& s) const {
+void Matcher::Impl::find_candidates(std::string_view data, Scratch& s) const {
   s.candidates.clear();
   s.covered.assign(compiled.size(), 0);
   CallbackState state{data, &detectors, &s.candidates, &s.covered};
   // A callback never stops the scan, so the only failures are programming errors.
   hs_scan(db.get(), data.data(), static_cast<unsigned>(data.size()), 0, s.hs, on_match, &state);
-  return s.candidates;
 }
 
 bool Matcher::Impl::accepted(const Compiled& c, std::string_view secret, Scratch& s) const {
@@ -223,11 +223,11 @@ void Matcher::Impl::scan_decoded(std::string_view data, std::string_view path, S
 void Matcher::Impl::scan(std::string_view data, std::string_view path, Scratch& s, int depth,
                          std::vector<Finding>& out) const {
   std::unordered_map<unsigned, bool> file_ok;
-  // A copy: decoding below scans again with the same scratch.
-  const std::vector<Candidate> found = candidates(data, s);
-  for (const auto& cand : found) {
+  find_candidates(data, s);
+  for (const auto& cand : s.candidates) {
     confirm(data, path, cand, s, out, file_ok);
   }
+  // Decoded text is scanned with the same scratch: s.candidates is not needed past here.
   if (depth < k_max_decode_depth) {
     scan_decoded(data, path, s, depth, out);
   }
