@@ -67,7 +67,8 @@ bool plausible_base64(std::string_view run) {
   bool upper = false;
   bool lower = false;
   bool other = false;
-  for (const char c : run) {
+  for (std::size_t i = 0; i < run.size() && !(upper && lower && other); ++i) {
+    const char c = run[i];
     upper |= c >= 'A' && c <= 'Z';
     lower |= c >= 'a' && c <= 'z';
     other |= (c >= '0' && c <= '9') || c == '+' || c == '/' || c == '=';

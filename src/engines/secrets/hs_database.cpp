@@ -18,10 +18,10 @@ constexpr unsigned k_flags = HS_FLAG_MULTILINE;
 
 // The cache key covers everything the compiled bytes depend on: patterns, flags, library
 // version and the CPU features Vectorscan compiled for.
-std::string cache_key(const std::vector<std::string>& patterns) {
+std::string cache_key(const std::vector<std::string>& patterns, const std::vector<unsigned>& ids) {
   std::string all = fmt::format("{}\n{}\n", hs_version(), k_flags);
-  for (const auto& p : patterns) {
-    all += p;
+  for (std::size_t i = 0; i < patterns.size(); ++i) {
+    all += fmt::format("{}:{}", ids[i], patterns[i]);
     all.push_back('\0');
   }
   return make_fingerprint("hsdb", "v1", all);
@@ -66,12 +66,13 @@ void store_cached(const hs_database_t* db, const std::filesystem::path& file) {
 }  // namespace
 
 tl::expected<HsDatabase, std::string> HsDatabase::compile(const std::vector<std::string>& patterns,
+                                                          const std::vector<unsigned>& ids,
                                                           const std::vector<std::string>& origins,
                                                           const std::string& cache_dir) {
   HsDatabase out;
   const std::filesystem::path cached =
       cache_dir.empty() ? std::filesystem::path()
-                        : std::filesystem::path(cache_dir) / (cache_key(patterns) + ".hsdb");
+                        : std::filesystem::path(cache_dir) / (cache_key(patterns, ids) + ".hsdb");
   if (!cached.empty()) {
     if (hs_database_t* db = load_cached(cached)) {
       out.m_db.reset(db);
@@ -80,10 +81,8 @@ tl::expected<HsDatabase, std::string> HsDatabase::compile(const std::vector<std:
   if (!out.m_db) {
     std::vector<const char*> expressions;
     std::vector<unsigned> flags(patterns.size(), k_flags);
-    std::vector<unsigned> ids;
-    for (std::size_t i = 0; i < patterns.size(); ++i) {
-      expressions.push_back(patterns[i].c_str());
-      ids.push_back(static_cast<unsigned>(i));
+    for (const auto& p : patterns) {
+      expressions.push_back(p.c_str());
     }
     hs_database_t* db = nullptr;
     hs_compile_error_t* error = nullptr;
@@ -104,20 +103,7 @@ tl::expected<HsDatabase, std::string> HsDatabase::compile(const std::vector<std:
       store_cached(db, cached);
     }
   }
-  hs_scratch_t* scratch = nullptr;
-  if (hs_alloc_scratch(out.m_db.get(), &scratch) != HS_SUCCESS) {
-    return tl::make_unexpected(std::string("Vectorscan cannot allocate scratch space"));
-  }
-  out.m_prototype.reset(scratch);
   return out;
-}
-
-tl::expected<hs_scratch_t*, std::string> HsDatabase::make_scratch() const {
-  hs_scratch_t* scratch = nullptr;
-  if (hs_clone_scratch(m_prototype.get(), &scratch) != HS_SUCCESS) {
-    return tl::make_unexpected(std::string("Vectorscan cannot allocate scratch space"));
-  }
-  return scratch;
 }
 
 }  // namespace shipcheck::secrets
