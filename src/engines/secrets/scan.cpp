@@ -2,11 +2,16 @@
 
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
+#include <deque>
 #include <fstream>
 #include <functional>
+#include <iterator>
+#include <limits>
 #include <mutex>
 #include <set>
 #include <thread>
+#include <utility>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -95,6 +100,7 @@ struct FileScan {
   std::uintmax_t bytes = 0;
   bool binary = false;
   bool large = false;
+  bool allowlisted = false;
 };
 
 // Reads up to `limit` bytes of `file` into `buffer` (reused across files by a thread).
@@ -237,40 +243,120 @@ tl::expected<std::vector<SourceFinding>, std::string> scan_history(
   return out;
 }
 
+// Batches of paths handed from the listing thread to the scanning threads (batched so
+// that a tree of small files does not cost a lock and a wake-up per file).
+class PathQueue {
+ public:
+  static constexpr std::size_t k_batch = 64;
+  using Batch = std::vector<std::string>;
+
+  void push(Batch batch) {
+    {
+      std::lock_guard lock(m_mutex);
+      m_batches.push_back(std::move(batch));
+    }
+    m_ready.notify_one();
+  }
+  void close() {
+    {
+      std::lock_guard lock(m_mutex);
+      m_closed = true;
+    }
+    m_ready.notify_all();
+  }
+  // The next batch; empty once the queue is closed and drained.
+  Batch pop() {
+    std::unique_lock lock(m_mutex);
+    m_ready.wait(lock, [&] { return !m_batches.empty() || m_closed; });
+    if (m_batches.empty()) {
+      return {};
+    }
+    Batch batch = std::move(m_batches.front());
+    m_batches.pop_front();
+    return batch;
+  }
+
+ private:
+  std::mutex m_mutex;
+  std::condition_variable m_ready;
+  std::deque<Batch> m_batches;
+  bool m_closed = false;
+};
+
+using PathScans = std::vector<std::pair<std::string, FileScan>>;
+
+// Lists the tree on this thread while `jobs` threads scan what is listed so far: listing
+// a large tree takes a fifth of the scan and need not come first. Sorted by path.
+tl::expected<PathScans, std::string> scan_worktree(const Matcher& matcher,
+                                                   const std::filesystem::path& root,
+                                                   const ScanOptions& options) {
+  PathQueue queue;
+  const unsigned count = worker_count(options.jobs, std::numeric_limits<std::size_t>::max());
+  std::vector<PathScans> per_thread(count);
+  std::vector<std::thread> threads;
+  for (unsigned t = 0; t < count; ++t) {
+    threads.emplace_back([&, t] {
+      auto scratch = matcher.make_scratch();
+      for (auto batch = queue.pop(); !batch.empty(); batch = queue.pop()) {
+        for (auto& path : batch) {
+          FileScan scan;
+          scan.allowlisted = matcher.path_allowed(path);
+          if (!scan.allowlisted) {
+            scan = scan_file(matcher, *scratch, root / path, path, options.max_file_size);
+          }
+          per_thread[t].emplace_back(std::move(path), std::move(scan));
+        }
+      }
+    });
+  }
+  PathQueue::Batch batch;
+  auto listed = visit_worktree_files(root, [&](std::string path) {
+    batch.push_back(std::move(path));
+    if (batch.size() == PathQueue::k_batch) {
+      queue.push(std::exchange(batch, {}));
+    }
+  });
+  if (!batch.empty()) {
+    queue.push(std::move(batch));
+  }
+  queue.close();
+  for (auto& thread : threads) {
+    thread.join();
+  }
+  if (!listed) {
+    return tl::make_unexpected(listed.error());
+  }
+  PathScans all;
+  for (auto& scans : per_thread) {
+    std::move(scans.begin(), scans.end(), std::back_inserter(all));
+  }
+  std::sort(all.begin(), all.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  return all;
+}
+
 }  // namespace
 
 tl::expected<ScanOutput, std::string> scan_directory(const Matcher& matcher,
                                                      const std::filesystem::path& root,
                                                      const ScanOptions& options) {
-  auto files = list_worktree_files(root);
-  if (!files) {
-    return tl::make_unexpected(files.error());
+  auto scanned = scan_worktree(matcher, root, options);
+  if (!scanned) {
+    return tl::make_unexpected(scanned.error());
   }
   ScanOutput output;
   ScanStats& stats = output.stats;
-  std::vector<FileScan> scans(files->size());
-  std::vector<char> allowlisted(files->size(), 0);
-  parallel_for(matcher, files->size(), options.jobs, [&](std::size_t i, auto& scratch) {
-    const std::string& path = (*files)[i];
-    if (matcher.path_allowed(path)) {
-      allowlisted[i] = 1;
-      return;
-    }
-    scans[i] = scan_file(matcher, scratch, root / path, path, options.max_file_size);
-  });
   std::set<std::string> in_tree;
-  for (std::size_t i = 0; i < scans.size(); ++i) {
-    FileScan& s = scans[i];
-    stats.skipped_allowlisted += static_cast<std::size_t>(allowlisted[i]);
+  for (auto& [path, s] : *scanned) {
+    stats.skipped_allowlisted += static_cast<std::size_t>(s.allowlisted);
     stats.skipped_binary += static_cast<std::size_t>(s.binary);
     stats.skipped_large += static_cast<std::size_t>(s.large);
-    if (!allowlisted[i] && !s.binary && !s.large) {
+    if (!s.allowlisted && !s.binary && !s.large) {
       ++stats.files;
       stats.bytes += s.bytes;
     }
     for (auto& f : s.findings) {
       in_tree.insert(finding_key(f));
-      output.findings.push_back(SourceFinding{std::move(f), (*files)[i], std::nullopt});
+      output.findings.push_back(SourceFinding{std::move(f), path, std::nullopt});
     }
   }
   if (options.history) {

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <fstream>
+#include <functional>
 #include <iterator>
 #include <system_error>
 #include <unordered_set>
@@ -23,6 +24,7 @@ namespace {
 
 using Files = std::vector<std::string>;
 using FilesOrError = tl::expected<Files, std::string>;
+using Visit = std::function<void(std::string)>;
 
 bool is_regular_file_on_disk(const fs::path& path) {
   std::error_code error;
@@ -104,7 +106,9 @@ class GitWalker {
     }
   }
 
-  tl::expected<void, std::string> walk(const std::string& relative_dir, Files& files) {
+  // Hands each file under `relative_dir` to `visit`, without `strip` leading characters.
+  tl::expected<void, std::string> walk(const std::string& relative_dir, std::size_t strip,
+                                       const Visit& visit) {
     std::error_code error;
     fs::directory_iterator it(m_workdir / relative_dir, error);
     for (; !error && it != fs::directory_iterator(); it.increment(error)) {
@@ -115,12 +119,12 @@ class GitWalker {
       const std::string path = relative_dir + name;
       if (it->is_directory(error)) {
         if (enter(path + '/')) {
-          if (auto walked = walk(path + '/', files); !walked) {
+          if (auto walked = walk(path + '/', strip, visit); !walked) {
             return walked;
           }
         }
       } else if (it->is_regular_file(error) && (m_tracked.count(path) > 0 || !ignored(path))) {
-        files.push_back(path);
+        visit(path.substr(strip));
       }
     }
     if (error) {
@@ -149,7 +153,8 @@ class GitWalker {
   std::unordered_set<std::string> m_tracked_dirs;
 };
 
-FilesOrError list_git_files(git_repository* repo, const fs::path& root) {
+tl::expected<void, std::string> visit_git_files(git_repository* repo, const fs::path& root,
+                                                const Visit& visit) {
   const fs::path workdir = git_repository_workdir(repo);
   auto prefix = prefix_in_worktree(workdir, root);
   if (!prefix) {
@@ -159,16 +164,8 @@ FilesOrError list_git_files(git_repository* repo, const fs::path& root) {
   if (!tracked) {
     return tl::make_unexpected(std::move(tracked.error()));
   }
-  Files files;
   GitWalker walker(repo, workdir, std::move(*tracked));
-  if (auto walked = walker.walk(*prefix, files); !walked) {
-    return tl::make_unexpected(std::move(walked.error()));
-  }
-  for (auto& path : files) {
-    path.erase(0, prefix->size());
-  }
-  sort_unique(files);
-  return files;
+  return walker.walk(*prefix, prefix->size(), visit);
 }
 
 // --- outside git ------------------------------------------------------------------------
@@ -185,6 +182,8 @@ tl::expected<std::string, std::string> read_file(const fs::path& path) {
 // Walks a plain directory tree, applying the .gitignore files on the way down.
 class PlainWalker {
  public:
+  explicit PlainWalker(Visit visit) : m_visit(std::move(visit)) {}
+
   // Lists `directory` (relative_dir is "" or "a/b/") and everything not excluded below it.
   tl::expected<void, std::string> walk(const fs::path& directory, const std::string& relative_dir) {
     std::string ignore_content;
@@ -199,11 +198,6 @@ class PlainWalker {
     auto listed = walk_entries(directory, relative_dir);
     m_ignores.pop();
     return listed;
-  }
-
-  Files take_files() {
-    sort_unique(m_files);
-    return std::move(m_files);
   }
 
  private:
@@ -226,7 +220,7 @@ class PlainWalker {
           return walked;
         }
       } else if (type == fs::file_type::regular && !m_ignores.is_ignored(relative, false)) {
-        m_files.push_back(relative);
+        m_visit(relative);
       }
     }
     if (error) {
@@ -236,16 +230,8 @@ class PlainWalker {
   }
 
   GitignoreStack m_ignores;
-  Files m_files;
+  Visit m_visit;
 };
-
-FilesOrError list_plain_files(const fs::path& root) {
-  PlainWalker walker;
-  if (auto walked = walker.walk(root, ""); !walked) {
-    return tl::make_unexpected(std::move(walked.error()));
-  }
-  return walker.take_files();
-}
 
 }  // namespace
 
@@ -293,7 +279,7 @@ bool looks_binary(std::string_view head) {
   return suspicious * 10 > head.size() * 3;
 }
 
-FilesOrError list_worktree_files(const fs::path& root) {
+tl::expected<void, std::string> visit_worktree_files(const fs::path& root, const Visit& visit) {
   std::error_code error;
   if (!fs::is_directory(root, error)) {
     return tl::make_unexpected(fmt::format("{}: not a directory", root.string()));
@@ -303,9 +289,20 @@ FilesOrError list_worktree_files(const fs::path& root) {
     return tl::make_unexpected(std::move(repo.error()));
   }
   if (*repo && git_repository_workdir(repo->value().get()) != nullptr) {
-    return list_git_files(repo->value().get(), root);
+    return visit_git_files(repo->value().get(), root, visit);
   }
-  return list_plain_files(root);
+  return PlainWalker(visit).walk(root, "");
+}
+
+FilesOrError list_worktree_files(const fs::path& root) {
+  Files files;
+  auto visited =
+      visit_worktree_files(root, [&](std::string path) { files.push_back(std::move(path)); });
+  if (!visited) {
+    return tl::make_unexpected(std::move(visited.error()));
+  }
+  sort_unique(files);
+  return files;
 }
 
 }  // namespace shipcheck::secrets

@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -28,6 +29,11 @@ bool looks_binary(std::string_view head);
 // exclude. Symlinks are not followed.
 tl::expected<std::vector<std::string>, std::string> list_worktree_files(
     const std::filesystem::path& root);
+
+// As list_worktree_files, but hands each path to `visit` as soon as the walk finds it (in
+// walk order, each once), so that scanning can start before the listing ends.
+tl::expected<void, std::string> visit_worktree_files(const std::filesystem::path& root,
+                                                     const std::function<void(std::string)>& visit);
 
 struct CommitInfo {
   std::string id;      // full hex id
