@@ -36,6 +36,10 @@ PathGlobs::PathGlobs(const std::vector<std::string>& globs) : m_count(globs.size
       m_prefixes.emplace_back(rest.substr(0, rest.size() - 1));
     } else if (ends_with(rest, "/**") && is_literal(rest.substr(0, rest.size() - 3))) {
       m_directories.emplace_back(rest.substr(0, rest.size() - 3));
+    } else if (rest.find('/') == std::string_view::npos) {
+      // "**/" then one component: its wildcards cannot cross '/', so only the basename
+      // can match, and matching it alone spares glob_match trying every suffix of the path.
+      m_basename_globs.emplace_back(rest);
     } else {
       m_other.push_back(glob);
     }
@@ -64,10 +68,12 @@ bool PathGlobs::matches(std::string_view path) const {
     }
     return false;
   };
+  const auto base_glob = [&](const std::string& g) { return glob_match(g, base); };
   const auto other = [&](const std::string& g) { return glob_match(g, path); };
   return std::any_of(m_suffixes.begin(), m_suffixes.end(), suffix) ||
          std::any_of(m_prefixes.begin(), m_prefixes.end(), prefix) ||
          std::any_of(m_directories.begin(), m_directories.end(), directory) ||
+         std::any_of(m_basename_globs.begin(), m_basename_globs.end(), base_glob) ||
          std::any_of(m_other.begin(), m_other.end(), other);
 }
 

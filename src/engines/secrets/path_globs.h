@@ -21,9 +21,10 @@ class PathGlobs {
  private:
   std::size_t m_count = 0;
   std::unordered_set<std::string> m_basenames;
-  std::vector<std::string> m_suffixes;     // of the basename
-  std::vector<std::string> m_prefixes;     // of the basename
-  std::vector<std::string> m_directories;  // any path component
+  std::vector<std::string> m_suffixes;        // of the basename
+  std::vector<std::string> m_prefixes;        // of the basename
+  std::vector<std::string> m_directories;     // any path component
+  std::vector<std::string> m_basename_globs;  // globs of the basename alone
   std::vector<std::string> m_other;
 };
 
