@@ -6,6 +6,7 @@
 #include <deque>
 #include <fstream>
 #include <functional>
+#include <future>
 #include <iterator>
 #include <limits>
 #include <mutex>
@@ -287,7 +288,7 @@ using PathScans = std::vector<std::pair<std::string, FileScan>>;
 
 // Lists the tree on this thread while `jobs` threads scan what is listed so far: listing
 // a large tree takes a fifth of the scan and need not come first. Sorted by path.
-tl::expected<PathScans, std::string> scan_worktree(const Matcher& matcher,
+tl::expected<PathScans, std::string> scan_worktree(const PendingMatcher& pending,
                                                    const std::filesystem::path& root,
                                                    const ScanOptions& options) {
   PathQueue queue;
@@ -296,6 +297,10 @@ tl::expected<PathScans, std::string> scan_worktree(const Matcher& matcher,
   std::vector<std::thread> threads;
   for (unsigned t = 0; t < count; ++t) {
     threads.emplace_back([&, t] {
+      if (!pending.get()) {
+        return;  // reported after the listing
+      }
+      const Matcher& matcher = **pending.get();
       auto scratch = matcher.make_scratch();
       for (auto batch = queue.pop(); !batch.empty(); batch = queue.pop()) {
         for (auto& path : batch) {
@@ -323,6 +328,9 @@ tl::expected<PathScans, std::string> scan_worktree(const Matcher& matcher,
   for (auto& thread : threads) {
     thread.join();
   }
+  if (!pending.get()) {
+    return tl::make_unexpected(pending.get().error());
+  }
   if (!listed) {
     return tl::make_unexpected(listed.error());
   }
@@ -339,7 +347,15 @@ tl::expected<PathScans, std::string> scan_worktree(const Matcher& matcher,
 tl::expected<ScanOutput, std::string> scan_directory(const Matcher& matcher,
                                                      const std::filesystem::path& root,
                                                      const ScanOptions& options) {
-  auto scanned = scan_worktree(matcher, root, options);
+  std::promise<tl::expected<const Matcher*, std::string>> ready;
+  ready.set_value(&matcher);
+  return scan_directory(ready.get_future().share(), root, options);
+}
+
+tl::expected<ScanOutput, std::string> scan_directory(const PendingMatcher& pending,
+                                                     const std::filesystem::path& root,
+                                                     const ScanOptions& options) {
+  auto scanned = scan_worktree(pending, root, options);
   if (!scanned) {
     return tl::make_unexpected(scanned.error());
   }
@@ -360,7 +376,7 @@ tl::expected<ScanOutput, std::string> scan_directory(const Matcher& matcher,
     }
   }
   if (options.history) {
-    auto history = scan_history(matcher, root, options, stats);
+    auto history = scan_history(**pending.get(), root, options, stats);
     if (!history) {
       return tl::make_unexpected(history.error());
     }

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <future>
 #include <istream>
 #include <optional>
 #include <string>
@@ -52,6 +53,13 @@ struct ScanOutput {
 // tree and in history is reported once, in the tree; one found in several historic blobs
 // is reported once, at the commit that introduced it first.
 tl::expected<ScanOutput, std::string> scan_directory(const Matcher& matcher,
+                                                     const std::filesystem::path& root,
+                                                     const ScanOptions& options);
+
+// A matcher that may still be compiling (std::async): the tree is listed meanwhile, and
+// scanning starts when it is ready. An error value is the scan's error.
+using PendingMatcher = std::shared_future<tl::expected<const Matcher*, std::string>>;
+tl::expected<ScanOutput, std::string> scan_directory(const PendingMatcher& matcher,
                                                      const std::filesystem::path& root,
                                                      const ScanOptions& options);
 
