@@ -4,6 +4,10 @@
 #include <array>
 #include <cstdint>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "engines/secrets/filters.h"
 
 namespace shipcheck::secrets {
@@ -63,6 +67,22 @@ std::string decode_hex(std::string_view text) {
 
 // Identifiers such as AbstractSingletonProxyFactoryBean are long base64-alphabet runs too;
 // encoded data mixes cases with digits or symbols.
+int base64_value(char c) {
+  if (c >= 'A' && c <= 'Z') {
+    return c - 'A';
+  }
+  if (c >= 'a' && c <= 'z') {
+    return c - 'a' + 26;
+  }
+  if (c >= '0' && c <= '9') {
+    return c - '0' + 52;
+  }
+  if (c == '+' || c == '-') {
+    return 62;
+  }
+  return c == '/' || c == '_' ? 63 : -1;
+}
+
 bool plausible_base64(std::string_view run) {
   bool upper = false;
   bool lower = false;
@@ -86,9 +106,24 @@ void add_if_text(std::vector<EncodedRun>& out, std::size_t offset, std::string_v
 // Most long mixed-case runs are identifiers or binary data: their first 18 decoded bytes
 // already show it, so the whole run is decoded only when those are text.
 bool decodes_to_text(std::string_view head) {
-  head = head.substr(0, head.size() - head.size() % 4);
-  const auto decoded = decode_base64(head);
-  return decoded && mostly_printable(*decoded);
+  // Runs of 24 characters decode to 18 bytes: no allocation for a check made per run.
+  char decoded[18];
+  std::size_t count = 0;
+  std::uint32_t buffer = 0;
+  int bits = 0;
+  for (std::size_t i = 0; i < head.size() && i < 24; ++i) {
+    const int digit = base64_value(head[i]);
+    if (digit < 0) {
+      return false;
+    }
+    buffer = (buffer << 6U) | static_cast<std::uint32_t>(digit);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      decoded[count++] = static_cast<char>((buffer >> static_cast<unsigned>(bits)) & 0xFFU);
+    }
+  }
+  return mostly_printable(std::string_view(decoded, count));
 }
 
 bool all_hex(std::string_view run) {
@@ -113,33 +148,100 @@ bool in_run(char c) {
   return (class_of(c) & k_base64) != 0;
 }
 
-// Runs of the base64 alphabet (hex is a subset) of k_min_base64 or more characters. Looks
-// at one byte in k_min_base64 where no run is: a run that long must cover the probe.
+#if defined(__SSE2__)
+// Bit k is set iff p[k] is in the base64 alphabet (either variant), for 16 bytes.
+[[gnu::always_inline]] inline std::uint64_t alphabet_mask16(const char* p) {
+  const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  // x - low < count, unsigned: the byte lies in [low, low + count).
+  const auto in_range = [](__m128i x, char low, char count) {
+    const __m128i shifted = _mm_sub_epi8(x, _mm_set1_epi8(low));
+    return _mm_cmpeq_epi8(_mm_min_epu8(shifted, _mm_set1_epi8(static_cast<char>(count - 1))),
+                          shifted);
+  };
+  const auto equal = [&](char c) { return _mm_cmpeq_epi8(bytes, _mm_set1_epi8(c)); };
+  __m128i in = in_range(bytes, '0', 10);
+  in = _mm_or_si128(in, in_range(_mm_or_si128(bytes, _mm_set1_epi8(0x20)), 'a', 26));
+  in = _mm_or_si128(in, _mm_or_si128(equal('+'), equal('/')));
+  in = _mm_or_si128(in, _mm_or_si128(equal('-'), equal('_')));
+  return static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(in)));
+}
+
+#endif
+
+// Extends the alphabet run around [from, to) (all in the alphabet) to its whole length,
+// never back before `floor`, and decodes it if it is long enough. Returns its end (a byte
+// outside the alphabet, or the end of data).
+std::size_t take_run(std::vector<EncodedRun>& out, std::string_view data, std::size_t floor,
+                     std::size_t from, std::size_t to) {
+  std::size_t begin = from;
+  while (begin > floor && in_run(data[begin - 1])) {
+    --begin;
+  }
+  std::size_t end = to;
+#if defined(__SSE2__)
+  // Long runs are data blobs (images, bundles): cross them 16 bytes at a time.
+  while (end + 16 <= data.size() && alphabet_mask16(data.data() + end) == 0xFFFFU) {
+    end += 16;
+  }
+#endif
+  while (end < data.size() && in_run(data[end])) {
+    ++end;
+  }
+  if (end - begin >= k_min_base64) {
+    std::size_t padded = end;
+    while (padded < data.size() && padded - end < 2 && data[padded] == '=') {
+      ++padded;
+    }
+    consider_run(out, data, begin, padded);
+  }
+  return end;
+}
+
+#if defined(__SSE2__)
+// Bit k is set iff bytes k .. k + k_min_base64 - 1 of the 64 at p are all in the alphabet.
+std::uint64_t run_starts64(const char* p) {
+  std::uint64_t m = alphabet_mask16(p) | alphabet_mask16(p + 16) << 16U |
+                    alphabet_mask16(p + 32) << 32U | alphabet_mask16(p + 48) << 48U;
+  // Doubling: after each step bit k says "the next 2, 4, 8, 16 bits are set", then 20.
+  m &= m >> 1U;
+  m &= m >> 2U;
+  m &= m >> 4U;
+  m &= m >> 8U;
+  return m & (m >> 4U);
+}
+#endif
+
+// Runs of the base64 alphabet (hex is a subset) of k_min_base64 or more characters. With
+// SSE2, 64 bytes are classified at a time and only where a long enough run starts is
+// anything looked at byte by byte; the scalar rest probes one byte in k_min_base64 (a run
+// that long must cover the probe).
 void find_alphabet_runs(std::vector<EncodedRun>& out, std::string_view data) {
+  static_assert(k_min_base64 == 20, "run_starts64 tests for runs of exactly 20");
   const std::size_t n = data.size();
-  std::size_t i = 0;  // invariant: i == 0 or data[i - 1] ends a run or is outside one
+  std::size_t i = 0;      // every run starting before i has been taken
+  std::size_t floor = 0;  // end of the last run taken
+#if defined(__SSE2__)
+  // A window of 64 bytes sees every start in its first 64 - 20 + 1 positions.
+  constexpr std::size_t k_stride = 64 - k_min_base64 + 1;
+  while (i + 64 <= n) {
+    const std::uint64_t starts = run_starts64(data.data() + i) & ((1ULL << k_stride) - 1);
+    if (starts == 0) {
+      i += k_stride;
+      continue;
+    }
+    const auto first = static_cast<std::size_t>(__builtin_ctzll(starts));
+    floor = take_run(out, data, floor, i + first, i + first + k_min_base64);
+    i = floor;
+  }
+#endif
   while (i + k_min_base64 <= n) {
     const std::size_t probe = i + k_min_base64 - 1;
     if (!in_run(data[probe])) {
       i = probe + 1;
       continue;
     }
-    std::size_t begin = probe;
-    while (begin > i && in_run(data[begin - 1])) {
-      --begin;
-    }
-    std::size_t end = probe + 1;
-    while (end < n && in_run(data[end])) {
-      ++end;
-    }
-    if (end - begin >= k_min_base64) {
-      std::size_t padded = end;
-      while (padded < n && padded - end < 2 && data[padded] == '=') {
-        ++padded;
-      }
-      consider_run(out, data, begin, padded);
-    }
-    i = end + 1;
+    floor = take_run(out, data, std::max(floor, i), probe, probe + 1);
+    i = floor + 1;
   }
 }
 
