@@ -104,73 +104,86 @@ struct FileScan {
   bool allowlisted = false;
 };
 
-// Reads up to `limit` bytes of `file` into `buffer` (reused across files by a thread).
-// Plain POSIX calls: a scan opens tens of thousands of small files, and ifstream's set-up
-// per file shows in profiles.
-bool read_file(const std::filesystem::path& file, std::size_t limit, std::string& buffer) {
-  const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    return false;
-  }
-  buffer.resize(limit);
-  std::size_t got = 0;
-  while (got < limit) {
-    const ssize_t n = ::read(fd, buffer.data() + got, limit - got);
-    if (n <= 0) {
-      break;
+// An open file, closed when it goes out of scope. Plain POSIX calls: a scan opens tens of
+// thousands of small files, and ifstream's set-up (or a stat before the open, one more
+// path lookup) shows in profiles.
+class OpenFile {
+ public:
+  explicit OpenFile(const std::filesystem::path& file)
+      : m_fd(::open(file.c_str(), O_RDONLY | O_CLOEXEC)) {}
+  ~OpenFile() {
+    if (m_fd >= 0) {
+      ::close(m_fd);
     }
-    got += static_cast<std::size_t>(n);
   }
-  ::close(fd);
-  buffer.resize(got);
-  return true;
-}
+  OpenFile(const OpenFile&) = delete;
+  OpenFile& operator=(const OpenFile&) = delete;
+
+  // Size in bytes; nullopt when the file cannot be opened or is not a regular file.
+  std::optional<std::uintmax_t> size() const {
+    struct stat info {};
+    if (m_fd < 0 || ::fstat(m_fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+      return std::nullopt;
+    }
+    return static_cast<std::uintmax_t>(info.st_size);
+  }
+  // Reads up to `limit` bytes into `buffer` (resized to what was read).
+  void read(std::size_t limit, std::string& buffer) const {
+    buffer.resize(limit);
+    std::size_t got = 0;
+    while (got < limit) {
+      const ssize_t n = ::read(m_fd, buffer.data() + got, limit - got);
+      if (n <= 0) {
+        break;
+      }
+      got += static_cast<std::size_t>(n);
+    }
+    buffer.resize(got);
+  }
+
+ private:
+  int m_fd;
+};
 
 FileScan scan_file(const Matcher& matcher, Matcher::Scratch& scratch,
                    const std::filesystem::path& file, const std::string& path,
                    std::uintmax_t max_size) {
   FileScan out;
-  struct stat info {};
-  if (::stat(file.c_str(), &info) != 0) {
+  const OpenFile in(file);
+  const auto size = in.size();
+  if (!size) {
     return out;  // vanished or unreadable since it was listed: nothing to scan
   }
-  const auto size = static_cast<std::uintmax_t>(info.st_size);
-  if (size > max_size) {
+  if (*size > max_size) {
     out.large = true;
     return out;
   }
-  if (size <= k_chunk) {
+  thread_local std::string buffer;
+  if (*size <= k_chunk) {
     // The common case: one read, one scan, no chunk bookkeeping.
-    thread_local std::string buffer;
-    if (!read_file(file, static_cast<std::size_t>(size), buffer) ||
-        looks_binary(std::string_view(buffer).substr(0, k_binary_probe))) {
-      out.binary = !buffer.empty();
+    in.read(static_cast<std::size_t>(*size), buffer);
+    if (looks_binary(std::string_view(buffer).substr(0, k_binary_probe))) {
+      out.binary = true;
       return out;
     }
     out.bytes = buffer.size();
     out.findings = matcher.scan(buffer, path, scratch);
     return out;
   }
-  std::ifstream in(file, std::ios::binary);
-  std::string buffer(k_chunk, '\0');
   Chunker chunker(matcher, scratch, path);
-  bool first = true;
-  while (in) {
-    in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-    const auto got = static_cast<std::size_t>(in.gcount());
-    const std::string_view bytes(buffer.data(), got);
-    if (first && looks_binary(bytes.substr(0, k_binary_probe))) {
+  for (bool first = true;; first = false) {
+    in.read(k_chunk, buffer);
+    if (first && looks_binary(std::string_view(buffer).substr(0, k_binary_probe))) {
       out.binary = true;
       return out;
     }
-    first = false;
-    out.bytes += got;
-    chunker.feed(bytes, !in || got == 0, out.findings);
-    if (got == 0) {
-      break;
+    out.bytes += buffer.size();
+    const bool last = buffer.size() < k_chunk;
+    chunker.feed(buffer, last, out.findings);
+    if (last) {
+      return out;
     }
   }
-  return out;
 }
 
 std::string finding_key(const Finding& f) {

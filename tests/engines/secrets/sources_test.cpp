@@ -208,6 +208,16 @@ TEST(LooksBinary, TextIncludingUtf8IsNotBinary) {
   EXPECT_FALSE(looks_binary("caf\xC3\xA9 \xE2\x9C\x93 \xF0\x9F\x94\x91 na\xC3\xAFve\n"));
 }
 
+TEST(LooksBinary, EveryByteValueIsClassifiedAlikeInLongAndShortHeads) {
+  for (int b = 0; b < 256; ++b) {
+    const char c = static_cast<char>(b);
+    const bool text = (b >= 0x20 && b < 0x7f) || (b >= '\t' && b <= '\r');
+    // 64 bytes go through the 16-byte blocks, 5 through the byte-wise rest.
+    EXPECT_EQ(looks_binary(std::string(64, c)), !text) << "byte " << b;
+    EXPECT_EQ(looks_binary(std::string(5, c)), !text) << "byte " << b;
+  }
+}
+
 TEST(LooksBinary, ANulByteIsBinary) {
   EXPECT_TRUE(looks_binary(std::string("text\0more", 9)));
 }
