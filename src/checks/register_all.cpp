@@ -4,9 +4,12 @@
 namespace shipcheck {
 
 void register_all(Registry& registry) {
+  checks::register_compose(registry);
+  checks::register_docker(registry);
   checks::register_docs(registry);
   checks::register_env(registry);
   checks::register_repo(registry);
+  checks::register_k8s(registry);
   checks::register_secrets(registry);
 }
 

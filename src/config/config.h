@@ -117,6 +117,16 @@ struct GitConfig {
   bool require_clean = true;
 };
 
+// DKR/CMP/K8S: which files to lint. Each list holds files, directories (searched) or globs,
+// relative to the root; an empty list means "detect" (see checks/infra_files.h).
+struct ContainersConfig {
+  std::vector<std::string> dockerfiles;
+  std::vector<std::string> compose;
+  std::vector<std::string> kubernetes;
+  std::vector<std::string> exclude;  // globs on root-relative paths, never linted
+  int min_replicas = 2;  // K8S015: the fewest replicas a Deployment or StatefulSet may run
+};
+
 struct Config {
   std::filesystem::path file;  // the shipcheck.yaml read; empty when detected
   std::filesystem::path root;  // absolute project root (`project:` relative to the file)
@@ -139,6 +149,7 @@ struct Config {
   EnvConfig env;
   DocsConfig docs;
   GitConfig git;
+  ContainersConfig containers;
 
   // Values that came from ${VAR} references: the redactor hides them in every output.
   std::vector<std::string> sensitive_values;

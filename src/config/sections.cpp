@@ -146,6 +146,7 @@ const std::vector<Field<Config>> k_top_fields{
     {"env", read_env},
     {"docs", read_docs},
     {"git", read_git},
+    {"containers", read_containers},
 };
 
 }  // namespace

@@ -49,12 +49,14 @@ extern const Shape k_duration_shape;
 // the loader resolves it against the config file's directory.
 void read_sections(Reader& reader, const YAML::Node& root, Config& config);
 
-// The policy sections (sections_policy.cpp): manual, rules, suppress, env, docs, git.
+// The policy sections (sections_policy.cpp): manual, rules, suppress, env, docs, git,
+// containers.
 void read_manual(Reader& reader, const YAML::Node& node, const std::string& path, Config& out);
 void read_rules(Reader& reader, const YAML::Node& node, const std::string& path, Config& out);
 void read_suppress(Reader& reader, const YAML::Node& node, const std::string& path, Config& out);
 void read_env(Reader& reader, const YAML::Node& node, const std::string& path, Config& out);
 void read_docs(Reader& reader, const YAML::Node& node, const std::string& path, Config& out);
 void read_git(Reader& reader, const YAML::Node& node, const std::string& path, Config& out);
+void read_containers(Reader& reader, const YAML::Node& node, const std::string& path, Config& out);
 
 }  // namespace shipcheck::config

@@ -85,6 +85,17 @@ const std::vector<Field<GitConfig>> k_git_fields{
      [](R& r, const N& n, const P& p, GitConfig& o) { r.read(o.require_clean, n, p); }},
 };
 
+const std::vector<Field<ContainersConfig>> k_containers_fields{
+    {"dockerfiles",
+     [](R& r, const N& n, const P& p, ContainersConfig& o) { r.read(o.dockerfiles, n, p); }},
+    {"compose", [](R& r, const N& n, const P& p, ContainersConfig& o) { r.read(o.compose, n, p); }},
+    {"kubernetes",
+     [](R& r, const N& n, const P& p, ContainersConfig& o) { r.read(o.kubernetes, n, p); }},
+    {"exclude", [](R& r, const N& n, const P& p, ContainersConfig& o) { r.read(o.exclude, n, p); }},
+    {"min_replicas", [](R& r, const N& n, const P& p,
+                        ContainersConfig& o) { r.read(o.min_replicas, n, p, 1, 1000); }},
+};
+
 std::string severity_hint(std::string_view text) {
   const std::vector<std::string> names{"critical", "high", "medium", "low", "info"};
   const std::vector<std::string> near = closest(text, names, 1);
@@ -187,6 +198,10 @@ void read_docs(R& r, const N& node, const P& path, Config& out) {
 
 void read_git(R& r, const N& node, const P& path, Config& out) {
   read_fields(r, node, path, k_git_fields, out.git);
+}
+
+void read_containers(R& r, const N& node, const P& path, Config& out) {
+  read_fields(r, node, path, k_containers_fields, out.containers);
 }
 
 }  // namespace shipcheck::config
