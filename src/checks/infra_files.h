@@ -43,7 +43,6 @@ struct InfraFiles {
   std::vector<DockerfileSource> dockerfiles;  // sorted by path
   std::vector<YamlSource> compose;
   std::vector<YamlSource> kubernetes;
-  std::vector<ParseError> unreadable;  // named in the config but missing or unreadable
 };
 
 // What a file is by its name alone: Dockerfile, Containerfile, Dockerfile.*, *.Dockerfile

@@ -31,7 +31,7 @@ const std::vector<Command>& command_table() {
       {"init", "detect the stack and write a commented shipcheck.yaml", init_command},
       {"import", "turn a Markdown checklist into shipcheck.yaml entries",
        std::bind(later, "import", _1)},
-      {"scan", "scan for secrets (scan secrets [DIR] [--history])", scan_command},
+      {"scan", "scan secrets [DIR] [--history] | scan containers [DIR|FILE...]", scan_command},
       {"probe", "live HTTP/TLS checks against one URL", std::bind(later, "probe", _1)},
       {"load", "load test a URL with latency percentiles", std::bind(later, "load", _1)},
       {"watch", "post-deploy watch with rollback triggers", std::bind(later, "watch", _1)},

@@ -164,7 +164,12 @@ tl::expected<RunOutput, ParseError> execute_run(const Registry& registry,
     return tl::make_unexpected(config.error());
   }
   output.config_source = config->file.empty() ? "detected" : config->file.string();
-  auto env = load_env_file(*config);
+  if (request.adjust_config) {
+    request.adjust_config(*config);
+  }
+  auto env = request.load_env_file
+                 ? load_env_file(*config)
+                 : tl::expected<std::optional<dotenv::File>, ParseError>(std::nullopt);
   if (!env) {
     return tl::make_unexpected(env.error());
   }

@@ -31,6 +31,9 @@ struct RunRequest {
   std::optional<int> min_score;
   std::optional<std::filesystem::path> baseline;
   std::function<void(const RunProgress&)> on_progress;
+  // Changes the resolved config before checks run (`scan containers` names its files).
+  std::function<void(Config&)> adjust_config;
+  bool load_env_file = true;  // false: the env file is neither read nor required to parse
 };
 
 struct RunOutput {

@@ -211,14 +211,21 @@ int scan_command(const Args& args) {
   if (args.empty() || args.front() == "--help" || args.front() == "-h") {
     fmt::print(args.empty() ? stderr : stdout,
                "usage: shipcheck scan secrets [DIR|-] [--history] [options]\n"
-               "'shipcheck scan secrets --help' shows the options.\n");
+               "       shipcheck scan containers [DIR | FILE...] [options]\n"
+               "'shipcheck scan secrets --help' and 'shipcheck scan containers --help' show "
+               "the options.\n");
     return args.empty() ? k_exit_usage : k_exit_ok;
   }
-  if (args.front() != "secrets") {
-    fmt::print(stderr, "shipcheck scan: unknown scan '{}'; available: secrets\n", args.front());
-    return k_exit_usage;
+  const Args rest(args.begin() + 1, args.end());
+  if (args.front() == "secrets") {
+    return scan_secrets(rest);
   }
-  return scan_secrets(Args(args.begin() + 1, args.end()));
+  if (args.front() == "containers") {
+    return scan_containers_command(rest);
+  }
+  fmt::print(stderr, "shipcheck scan: unknown scan '{}'; available: secrets, containers\n",
+             args.front());
+  return k_exit_usage;
 }
 
 }  // namespace shipcheck::cli

@@ -118,8 +118,10 @@ struct GitConfig {
 };
 
 // DKR/CMP/K8S: which files to lint. Each list holds files, directories (searched) or globs,
-// relative to the root; an empty list means "detect" (see checks/infra_files.h).
+// relative to the root; an empty list means "detect" (see checks/infra_files.h) unless
+// `detect` is false, when only the listed files are linted.
 struct ContainersConfig {
+  bool detect = true;
   std::vector<std::string> dockerfiles;
   std::vector<std::string> compose;
   std::vector<std::string> kubernetes;

@@ -112,16 +112,6 @@ bool is_env_file_name(std::string_view name) {
   return (env_prefix || env_suffix) && is_plain_path(name);
 }
 
-bool is_dockerfile_name(std::string_view name) {
-  return name == "Dockerfile" || name == "Containerfile" || name.substr(0, 11) == "Dockerfile." ||
-         (name.size() > 11 && to_lower(name.substr(name.size() - 11)) == ".dockerfile");
-}
-
-bool is_compose_name(std::string_view name) {
-  const bool yaml = name.ends_with(".yml") || name.ends_with(".yaml");
-  return yaml && (name.starts_with("docker-compose") || name.starts_with("compose."));
-}
-
 // Keeps [A-Za-z0-9._-] of a package or directory name; "@acme/todo-api" -> "todo-api".
 std::string service_name_from(std::string_view raw) {
   if (raw.starts_with('@') && raw.find('/') != std::string_view::npos) {
@@ -372,6 +362,17 @@ Config config_from_detection(const StackInfo& info, const fs::path& root) {
   config.service = info.service_name.empty() ? config.root.filename().string() : info.service_name;
   config.env_file = detected_env_file(info);
   return config;
+}
+
+bool is_dockerfile_name(std::string_view name) {
+  const std::string lower = to_lower(name);
+  return lower == "dockerfile" || lower == "containerfile" || lower.starts_with("dockerfile.") ||
+         (lower.size() > 11 && lower.ends_with(".dockerfile"));
+}
+
+bool is_compose_name(std::string_view name) {
+  const bool yaml = name.ends_with(".yml") || name.ends_with(".yaml");
+  return yaml && (name.starts_with("docker-compose") || name.starts_with("compose."));
 }
 
 }  // namespace shipcheck::config

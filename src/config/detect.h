@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "config/config.h"
@@ -27,6 +28,11 @@ struct StackInfo {
 // virtualenvs and build output; at most a few thousand entries, small files only).
 // Never throws; an unreadable or missing directory gives an empty StackInfo.
 StackInfo detect_stack(const std::filesystem::path& root);
+
+// Dockerfile, Containerfile, Dockerfile.*, *.Dockerfile (any case); a basename.
+bool is_dockerfile_name(std::string_view name);
+// docker-compose*.y(a)ml, compose.y(a)ml, compose.*.y(a)ml; a basename.
+bool is_compose_name(std::string_view name);
 
 // The env file `run` reads: production_env_file, else ".env" if present, else empty.
 std::string detected_env_file(const StackInfo& info);

@@ -86,6 +86,7 @@ const std::vector<Field<GitConfig>> k_git_fields{
 };
 
 const std::vector<Field<ContainersConfig>> k_containers_fields{
+    {"detect", [](R& r, const N& n, const P& p, ContainersConfig& o) { r.read(o.detect, n, p); }},
     {"dockerfiles",
      [](R& r, const N& n, const P& p, ContainersConfig& o) { r.read(o.dockerfiles, n, p); }},
     {"compose", [](R& r, const N& n, const P& p, ContainersConfig& o) { r.read(o.compose, n, p); }},

@@ -1,6 +1,8 @@
 // Suppressions: inline comments, config entries and baselines.
 #include "core/suppress.h"
 
+#include <algorithm>
+#include <cctype>
 #include <ctime>
 #include <fstream>
 #include <map>
@@ -76,6 +78,26 @@ bool entry_matches(const SuppressEntry& e, const Result& r) {
   return e.path.empty() || glob_match(e.path, path);
 }
 
+// "DKR003", "K8S", "ENV001,ENV004": upper-case letters and digits (and commas), starting
+// with a letter.
+bool is_rule_token(std::string_view word) {
+  return !word.empty() && std::isupper(static_cast<unsigned char>(word.front())) != 0 &&
+         std::all_of(word.begin(), word.end(), [](char c) {
+           return std::isupper(static_cast<unsigned char>(c)) != 0 ||
+                  std::isdigit(static_cast<unsigned char>(c)) != 0 || c == ',';
+         });
+}
+
+// An id names the rule, or a family code names every rule of it.
+bool names_rule(std::string_view id, std::string_view rule) {
+  if (id.empty()) {
+    return false;
+  }
+  // Rule ids are a family code and three digits.
+  return iequals(id, rule) ||
+         (id.size() + 3 == rule.size() && iequals(id, rule.substr(0, id.size())));
+}
+
 }  // namespace
 
 std::optional<std::string> inline_suppression(std::string_view line, std::string_view rule) {
@@ -85,22 +107,33 @@ std::optional<std::string> inline_suppression(std::string_view line, std::string
   }
   std::string_view rest = line.substr(at + k_marker.size());
   std::string_view reason;
-  if (const std::size_t dash = rest.find("--"); dash != std::string_view::npos) {
+  const std::size_t dash = rest.find("--");
+  if (dash != std::string_view::npos) {
     reason = trim(rest.substr(dash + 2));
     rest = rest.substr(0, dash);
   }
-  std::string ids(rest);
-  for (char& c : ids) {
-    c = (c == ',') ? ' ' : c;
-  }
-  std::istringstream words(ids);
-  for (std::string id; words >> id;) {
-    if (iequals(id, rule) || (id.size() < rule.size() && iequals(id, rule.substr(0, id.size())) &&
-                              id.find_first_of("0123456789") == std::string::npos)) {
-      return reason.empty() ? std::string("(no reason given)") : std::string(reason);
+  bool matched = false;
+  for (std::string_view words = rest; !words.empty();) {
+    words = trim(words);
+    const std::size_t end = std::min(words.find_first_of(" \t"), words.size());
+    std::string_view word = words.substr(0, end);
+    // Without "--", the ids end at the first word that is not one (hadolint's and
+    // kube-linter's comments read "ignore DKR003 reason"): the rest is the reason.
+    if (dash == std::string_view::npos && !is_rule_token(word)) {
+      reason = trim(words);
+      break;
+    }
+    words.remove_prefix(end);
+    while (!word.empty()) {
+      const std::size_t comma = std::min(word.find(','), word.size());
+      matched = matched || names_rule(word.substr(0, comma), rule);
+      word.remove_prefix(std::min(comma + 1, word.size()));
     }
   }
-  return std::nullopt;
+  if (!matched) {
+    return std::nullopt;
+  }
+  return reason.empty() ? std::string("(no reason given)") : std::string(reason);
 }
 
 std::vector<std::string> apply_suppressions(std::vector<Result>& results,

@@ -29,6 +29,23 @@ TEST(InlineSuppression, ParsesIdsAndReason) {
   EXPECT_FALSE(inline_suppression("DEBUG=1", "ENV004"));
 }
 
+TEST(InlineSuppression, ReasonWithoutDashesStartsAtTheFirstWordThatIsNoId) {
+  EXPECT_EQ(inline_suppression("# shipcheck:ignore DKR003 base image pinned upstream", "DKR003"),
+            "base image pinned upstream");
+  EXPECT_EQ(inline_suppression("# shipcheck:ignore DKR003,DKR005 vendor image", "DKR005"),
+            "vendor image");
+  EXPECT_EQ(inline_suppression("# shipcheck:ignore K8S dev cluster only", "K8S015"),
+            "dev cluster only");
+  // The reason's words are not ids, even when one looks like a rule of another family.
+  EXPECT_FALSE(inline_suppression("# shipcheck:ignore DKR003 see ENV004", "ENV004"));
+}
+
+TEST(InlineSuppression, FamilyCodeIsTheIdWithoutItsThreeDigits) {
+  EXPECT_TRUE(inline_suppression("# shipcheck:ignore K8S -- x", "K8S001"));
+  EXPECT_FALSE(inline_suppression("# shipcheck:ignore ENV0 -- x", "ENV013"));
+  EXPECT_FALSE(inline_suppression("# shipcheck:ignore EN -- x", "ENV013"));
+}
+
 TEST(ApplySuppressions, InlineCommentOnTheLineOrAbove) {
   test::TempDir dir;
   dir.write(".env", "A=1\n# shipcheck:ignore ENV004 -- staging copy\nDEBUG=true\n");

@@ -1,0 +1,410 @@
+// Finding and parsing the container and orchestration files of a project.
+#include "checks/infra_files.h"
+
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <functional>
+#include <set>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "checks/context.h"
+#include "checks/secrets/secret_rules.h"
+#include "config/detect.h"
+#include "core/redact.h"
+#include "core/text.h"
+#include "engines/secrets/filters.h"
+#include "engines/secrets/matcher.h"
+#include "engines/secrets/sources.h"
+
+namespace shipcheck::checks::infra {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Bigger files are refused: no hand-written manifest or Dockerfile comes near it, and
+// reading one whole would let a stray dump stall the run.
+constexpr std::uintmax_t k_max_file_size = 16U << 20U;
+
+std::string basename_of(std::string_view path) {
+  const std::size_t slash = path.rfind('/');
+  return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
+}
+
+bool is_yaml_name(std::string_view path) {
+  return path.ends_with(".yaml") || path.ends_with(".yml");
+}
+
+// The whole file, or an error saying why it cannot be read.
+tl::expected<std::string, ParseError> read_file(const fs::path& root, const std::string& rel) {
+  std::error_code ec;
+  const fs::path path = root / rel;
+  const auto size = fs::file_size(path, ec);
+  if (ec) {
+    return tl::make_unexpected(ParseError{rel, 0, 0, "cannot read: " + ec.message(), {}});
+  }
+  if (size > k_max_file_size) {
+    return tl::make_unexpected(ParseError{
+        rel, 0, 0, fmt::format("file is {} bytes; files over 16 MiB are not linted", size), {}});
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::string text(static_cast<std::size_t>(size), '\0');
+  if (!in.read(text.data(), static_cast<std::streamsize>(text.size()))) {
+    return tl::make_unexpected(ParseError{rel, 0, 0, "cannot read the file", {}});
+  }
+  return text;
+}
+
+// The first 64 KiB: enough to tell a manifest from other YAML without reading big files.
+std::string read_head(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string head(64 * 1024, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(in.gcount()));
+  return head;
+}
+
+bool has_glob_chars(std::string_view text) {
+  return text.find_first_of("*?[") != std::string_view::npos;
+}
+
+// Every file of the working tree (git-aware), or nothing when it cannot be listed. Only
+// detection, directories and globs need the listing; named files alone do not.
+std::vector<std::string> worktree_files(const fs::path& root, const ContainersConfig& config) {
+  bool needed = config.detect;
+  for (const auto* list : {&config.dockerfiles, &config.compose, &config.kubernetes}) {
+    for (const auto& entry : *list) {
+      std::error_code ec;
+      needed = needed || has_glob_chars(entry) || !fs::is_regular_file(root / entry, ec);
+    }
+  }
+  if (!needed) {
+    return {};
+  }
+  auto listed = ::shipcheck::secrets::list_worktree_files(root);
+  return listed ? std::move(*listed) : std::vector<std::string>{};
+}
+
+bool excluded(const std::vector<std::string>& globs, std::string_view path) {
+  return std::any_of(globs.begin(), globs.end(),
+                     [&](const std::string& g) { return glob_match(g, path); });
+}
+
+std::string normalized(std::string_view entry) {
+  std::string out(trim(entry));
+  while (out.starts_with("./")) {
+    out.erase(0, 2);
+  }
+  while (out.size() > 1 && out.ends_with('/')) {
+    out.pop_back();
+  }
+  return out;
+}
+
+struct Selection {
+  std::vector<std::string> paths;
+  std::vector<ParseError> missing;
+};
+
+// The files the configured list names: files as they are, directories and globs by
+// `accept` among the working tree's files.
+Selection select_configured(const fs::path& root, const std::vector<std::string>& entries,
+                            const std::vector<std::string>& tree,
+                            const std::function<bool(const std::string&)>& accept) {
+  Selection out;
+  for (const auto& raw : entries) {
+    const std::string entry = normalized(raw);
+    std::error_code ec;
+    if (has_glob_chars(entry)) {
+      for (const auto& path : tree) {
+        if (glob_match(entry, path)) {
+          out.paths.push_back(path);
+        }
+      }
+    } else if (entry.empty() || entry == "." || fs::is_directory(root / entry, ec)) {
+      const std::string prefix = entry.empty() || entry == "." ? "" : entry + "/";
+      for (const auto& path : tree) {
+        if (path.starts_with(prefix) && accept(path)) {
+          out.paths.push_back(path);
+        }
+      }
+    } else if (fs::is_regular_file(root / entry, ec)) {
+      out.paths.push_back(entry);
+    } else {
+      out.missing.push_back(
+          ParseError{entry, 0, 0, "configured in containers: but not found",
+                     "fix the path in shipcheck.yaml (relative to the project root) or remove it"});
+    }
+  }
+  return out;
+}
+
+std::optional<std::string> first_existing(const fs::path& root,
+                                          const std::vector<std::string>& candidates) {
+  for (const auto& rel : candidates) {
+    std::error_code ec;
+    if (fs::is_regular_file(root / rel, ec)) {
+      return rel;
+    }
+  }
+  return std::nullopt;
+}
+
+// BuildKit reads <Dockerfile>.dockerignore beside the Dockerfile first, then the build
+// context's .dockerignore; the context is usually the Dockerfile's directory or the root.
+void attach_dockerignore(const fs::path& root, DockerfileSource& source) {
+  const std::size_t slash = source.path.rfind('/');
+  const std::string dir = slash == std::string::npos ? "" : source.path.substr(0, slash + 1);
+  const auto found =
+      first_existing(root, {source.path + ".dockerignore", dir + ".dockerignore", ".dockerignore"});
+  if (!found) {
+    return;
+  }
+  source.dockerignore_path = *found;
+  if (auto text = read_file(root, *found)) {
+    std::istringstream lines(*text);
+    for (std::string line; std::getline(lines, line);) {
+      if (line.ends_with('\r')) {
+        line.pop_back();
+      }
+      source.dockerignore_lines.push_back(std::move(line));
+    }
+  }
+}
+
+DockerfileSource load_dockerfile(const fs::path& root, const std::string& rel) {
+  DockerfileSource source;
+  source.path = rel;
+  auto text = read_file(root, rel);
+  if (!text) {
+    source.error = text.error();
+  } else if (auto parsed = dockerfile::parse(*text, rel)) {
+    source.file = std::move(*parsed);
+  } else {
+    source.error = parsed.error();
+    source.error->file = rel;
+  }
+  attach_dockerignore(root, source);
+  return source;
+}
+
+YamlSource load_yaml(const fs::path& root, const std::string& rel) {
+  YamlSource source;
+  source.path = rel;
+  auto text = read_file(root, rel);
+  if (!text) {
+    source.error = text.error();
+  } else if (auto parsed = yaml::parse(*text, rel)) {
+    source.stream = std::move(*parsed);
+  } else {
+    source.error = parsed.error();
+    source.error->file = rel;
+  }
+  return source;
+}
+
+void sort_unique(std::vector<std::string>& paths) {
+  std::sort(paths.begin(), paths.end());
+  paths.erase(std::unique(paths.begin(), paths.end()), paths.end());
+}
+
+// Reads the file's head only for YAML files that are not compose files.
+bool is_kubernetes_file(const fs::path& root, const std::string& rel) {
+  return is_yaml_name(rel) && !kind_by_name(rel) && !basename_of(rel).starts_with("shipcheck.") &&
+         looks_like_kubernetes(read_head(root / rel));
+}
+
+}  // namespace
+
+std::optional<Kind> kind_by_name(std::string_view path) {
+  const std::string name = basename_of(path);
+  if (config::is_dockerfile_name(name)) {
+    return Kind::dockerfile;
+  }
+  if (config::is_compose_name(name)) {
+    return Kind::compose;
+  }
+  return std::nullopt;
+}
+
+bool looks_like_kubernetes(std::string_view text) {
+  if (text.find("{{") != std::string_view::npos) {
+    return false;  // a Helm or other template: not YAML until rendered
+  }
+  bool api_version = false;
+  bool kind = false;
+  std::size_t start = 0;
+  while (start < text.size() && !(api_version && kind)) {
+    std::size_t end = text.find('\n', start);
+    end = end == std::string_view::npos ? text.size() : end;
+    std::string_view line = text.substr(start, end - start);
+    // Top level of a document, or the first key of a `kind: List` item ("- apiVersion:").
+    if (line.starts_with("- ")) {
+      line.remove_prefix(2);
+    }
+    api_version = api_version || line.starts_with("apiVersion:");
+    kind = kind || line.starts_with("kind:");
+    start = end + 1;
+  }
+  return api_version && kind;
+}
+
+InfraFiles load_infra_files(const fs::path& root, const ContainersConfig& config) {
+  const std::vector<std::string> tree = worktree_files(root, config);
+  auto select = [&](const std::vector<std::string>& configured,
+                    const std::function<bool(const std::string&)>& accept) {
+    Selection selected;
+    if (configured.empty() && config.detect) {
+      std::copy_if(tree.begin(), tree.end(), std::back_inserter(selected.paths),
+                   [&](const std::string& path) { return accept(path); });
+    } else {
+      selected = select_configured(root, configured, tree, accept);
+    }
+    std::erase_if(selected.paths,
+                  [&](const std::string& path) { return excluded(config.exclude, path); });
+    sort_unique(selected.paths);
+    return selected;
+  };
+  const Selection dockerfiles = select(
+      config.dockerfiles, [](const std::string& p) { return kind_by_name(p) == Kind::dockerfile; });
+  const Selection compose =
+      select(config.compose, [](const std::string& p) { return kind_by_name(p) == Kind::compose; });
+  const Selection kubernetes = select(
+      config.kubernetes, [&root](const std::string& p) { return is_kubernetes_file(root, p); });
+
+  InfraFiles out;
+  for (const auto& path : dockerfiles.paths) {
+    out.dockerfiles.push_back(load_dockerfile(root, path));
+  }
+  for (const auto& error : dockerfiles.missing) {
+    out.dockerfiles.push_back(DockerfileSource{error.file, std::nullopt, error, {}, {}});
+  }
+  for (const auto& path : compose.paths) {
+    out.compose.push_back(load_yaml(root, path));
+  }
+  for (const auto& error : compose.missing) {
+    out.compose.push_back(YamlSource{error.file, std::nullopt, error});
+  }
+  for (const auto& path : kubernetes.paths) {
+    out.kubernetes.push_back(load_yaml(root, path));
+  }
+  for (const auto& error : kubernetes.missing) {
+    out.kubernetes.push_back(YamlSource{error.file, std::nullopt, error});
+  }
+  return out;
+}
+
+const InfraFiles& infra_files(const Context& ctx) {
+  const Context* context = &ctx;
+  return ctx.memo.get<InfraFiles>(
+      [context] { return load_infra_files(context->root, context->config.containers); });
+}
+
+namespace {
+
+bool is_reference(std::string_view value) {
+  // ${X}, $X, $(X) (Kubernetes), {{ x }} (templates), %(x)s: the value lives elsewhere.
+  if (value.find("${") != std::string_view::npos || value.find("$(") != std::string_view::npos ||
+      value.find("{{") != std::string_view::npos) {
+    return true;
+  }
+  return value.size() > 1 && value[0] == '$' &&
+         (std::isalpha(static_cast<unsigned char>(value[1])) != 0 || value[1] == '_');
+}
+
+bool names_a_location(std::string_view name) {
+  const std::string upper = [&] {
+    std::string u(name);
+    for (char& c : u) {
+      c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    }
+    return u;
+  }();
+  for (std::string_view suffix :
+       {"_FILE", "_PATH", "_DIR", "_ENV", "_VAR", "_NAME", "_HEADER", "_REF", "_ID_FIELD",
+        "_LENGTH", "_TTL", "_EXPIRY", "_HOURS", "_MINUTES", "_SECONDS", "_ALGORITHM", "_TYPE"}) {
+    if (upper.ends_with(suffix)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool is_plain_setting(std::string_view value) {
+  const std::string lower = to_lower(value);
+  if (lower == "true" || lower == "false" || lower == "yes" || lower == "no" || lower == "none" ||
+      lower == "null" || lower == "~") {
+    return true;
+  }
+  if (value.starts_with('/') || value.starts_with("./") || value.starts_with("~/")) {
+    return true;  // a path to a mounted secret, not the secret
+  }
+  const bool digits = std::all_of(value.begin(), value.end(), [](char c) {
+    return std::isdigit(static_cast<unsigned char>(c));
+  });
+  return digits && value.size() <= 6;
+}
+
+std::string_view unquoted(std::string_view value) {
+  value = trim(value);
+  if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') &&
+      value.back() == value.front()) {
+    value = value.substr(1, value.size() - 2);
+  }
+  return value;
+}
+
+// A provider token anywhere in the value, whatever the name: the secrets engine decides.
+bool provider_token(std::string_view name, std::string_view value) {
+  if (value.size() < 16) {
+    return false;
+  }
+  auto matcher = secrets::shared_matcher({});
+  if (!matcher) {
+    return false;
+  }
+  // One scratch per thread: allocating Vectorscan scratch per value would cost more than
+  // the scan. The shared matcher lives for the process, so the scratch stays valid.
+  thread_local ::shipcheck::secrets::Matcher::ScratchPtr scratch;
+  if (!scratch) {
+    scratch = (*matcher)->make_scratch();
+  }
+  const std::string text = fmt::format("{}={}\n", name, value);
+  return !(*matcher)->scan(text, "config.env", *scratch).empty();
+}
+
+}  // namespace
+
+std::optional<std::string> literal_secret(std::string_view name, std::string_view raw_value) {
+  const std::string_view value = unquoted(raw_value);
+  if (value.empty() || is_reference(value) || ::shipcheck::secrets::looks_like_placeholder(value)) {
+    return std::nullopt;
+  }
+  const std::string evidence = fmt::format("{}={}", name, redact_value(value));
+  if (provider_token(name, value)) {
+    return evidence;
+  }
+  if (!is_secret_name(name) || names_a_location(name) || is_plain_setting(value)) {
+    return std::nullopt;
+  }
+  const bool url = value.find("://") != std::string_view::npos;
+  if (url) {
+    // A URL is a secret only when it carries a password: scheme://user:password@host.
+    const std::size_t at = value.find('@');
+    const std::size_t colon = value.find(':', value.find("://") + 3);
+    if (at == std::string_view::npos || colon == std::string_view::npos || colon > at) {
+      return std::nullopt;
+    }
+  }
+  return evidence;
+}
+
+Result at(Result result, const std::string& path, int line, int column) {
+  result.target = path;
+  result.location = Location{path, line, column, {}};
+  return result;
+}
+
+}  // namespace shipcheck::checks::infra
