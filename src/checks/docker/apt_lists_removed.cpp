@@ -1,6 +1,7 @@
-// DKR010: a RUN of the final image that runs apt-get install also removes
-// /var/lib/apt/lists (or keeps them in a cache mount), so they do not end up in a layer.
-// Builder stages are left alone: their layers are not shipped.
+// DKR010: a RUN that runs apt-get install also removes /var/lib/apt/lists (or keeps them
+// in a cache mount), so they do not end up in a layer. Every stage: builder layers live on
+// in the build cache (and in --cache-to exports), and any stage can become the base of a
+// later one.
 #include "checks/docker/apt_lists_removed.h"
 
 #include <algorithm>
@@ -40,7 +41,8 @@ DkrAptListsRemoved::DkrAptListsRemoved()
 
 void DkrAptListsRemoved::check_file(const infra::DockerfileSource& source,
                                     const dockerfile::File& file, std::vector<Result>& out) const {
-  for (const auto* ins : docker::final_image_instructions(file)) {
+  for (const auto& instruction : file.instructions) {
+    const auto* ins = &instruction;
     if (ins->keyword != "RUN" || lists_in_mount(*ins)) {
       continue;
     }
@@ -57,7 +59,7 @@ void DkrAptListsRemoved::check_file(const infra::DockerfileSource& source,
 }
 
 std::string DkrAptListsRemoved::pass_message() const {
-  return "no apt-get install of the final image leaves its package lists behind";
+  return "no apt-get install leaves its package lists behind";
 }
 
 }  // namespace shipcheck::checks

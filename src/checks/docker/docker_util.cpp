@@ -15,7 +15,7 @@ namespace {
 
 bool token_char(char c) {
   return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-         std::string_view("_-+/=~").find(c) != std::string_view::npos;
+         std::string_view("_+=-").find(c) != std::string_view::npos;
 }
 
 bool is_hex_digest(std::string_view run) {
@@ -23,8 +23,34 @@ bool is_hex_digest(std::string_view run) {
          run.find_first_not_of("0123456789abcdef") == std::string_view::npos;
 }
 
-// Credential-looking runs (looks_random) replaced by their redacted form; commit and
-// sha256 digests (lower-case hex of 40 or 64) are kept, they are pins, not secrets.
+bool random_mix(std::string_view run) {
+  const auto has = [&](auto pred) { return std::any_of(run.begin(), run.end(), pred); };
+  const bool digit = has([](char c) { return c >= '0' && c <= '9'; });
+  const bool letter = has([](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); });
+  return digit && letter && !is_hex_digest(run) && looks_random(run);
+}
+
+// A credential-looking run: 32+ random characters, or a random segment of 16+ between '-'
+// and '_' (sk-proj-..., ghp_..., xoxb-...-...). Words, flags and versioned names
+// (`--no-install-recommends`, `nodejs20-debian12`) are made of short or unmixed segments;
+// commit and sha256 digests are pins, not secrets.
+bool token_like(std::string_view run) {
+  if (run.size() >= 32 && random_mix(run)) {
+    return true;
+  }
+  for (std::size_t i = 0; i < run.size();) {
+    const std::size_t end = std::min(run.find_first_of("-_", i), run.size());
+    const std::string_view segment = run.substr(i, end - i);
+    if (segment.size() >= 16 && random_mix(segment)) {
+      return true;
+    }
+    i = end + 1;
+  }
+  return false;
+}
+
+// Random-looking tokens, and the values of secret-named assignments (TOKEN=..., in RUN
+// lines too), replaced by their redacted form.
 std::string redact_tokens(std::string_view text) {
   std::string out;
   for (std::size_t i = 0; i < text.size();) {
@@ -37,7 +63,13 @@ std::string redact_tokens(std::string_view text) {
       continue;
     }
     const std::string_view run = text.substr(i, j - i);
-    out += looks_random(run) && !is_hex_digest(run) ? redact_value(run) : std::string(run);
+    const std::size_t eq = run.find('=');
+    if (eq != std::string_view::npos && eq > 0 && eq + 1 < run.size() &&
+        is_secret_name(run.substr(0, eq)) && run[eq + 1] != '$') {
+      out += std::string(run.substr(0, eq + 1)) + redact_value(run.substr(eq + 1));
+    } else {
+      out += token_like(run) ? redact_value(run) : std::string(run);
+    }
     i = j;
   }
   return out;

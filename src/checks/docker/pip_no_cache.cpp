@@ -1,6 +1,7 @@
-// DKR017: pip install in the final image does not keep pip's download cache: it uses
+// DKR017: pip install does not keep pip's download cache in a layer: it uses
 // --no-cache-dir, PIP_NO_CACHE_DIR is set, the cache is a cache mount, or the same RUN
-// removes it. Builder stages are left alone: their layers are not shipped.
+// removes it. Every stage, as for DKR010: builder layers live on in the build cache (and
+// in --cache-to exports), and any stage can become the base of a later one.
 #include "checks/docker/pip_no_cache.h"
 
 #include <algorithm>
@@ -43,7 +44,8 @@ DkrPipNoCache::DkrPipNoCache()
 
 void DkrPipNoCache::check_file(const infra::DockerfileSource& source, const dockerfile::File& file,
                                std::vector<Result>& out) const {
-  for (const auto* ins : docker::final_image_instructions(file)) {
+  for (const auto& instruction : file.instructions) {
+    const auto* ins = &instruction;
     if (ins->keyword != "RUN") {
       continue;
     }
@@ -65,7 +67,7 @@ void DkrPipNoCache::check_file(const infra::DockerfileSource& source, const dock
 }
 
 std::string DkrPipNoCache::pass_message() const {
-  return "no pip install of the final image keeps pip's cache";
+  return "no pip install keeps pip's cache";
 }
 
 }  // namespace shipcheck::checks
