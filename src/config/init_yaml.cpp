@@ -166,6 +166,26 @@ void write_dependencies(InitWriter& w, const StackInfo& info) {
   w.blank();
 }
 
+void write_containers(InitWriter& w, const StackInfo& info) {
+  w.comment(
+      "Dockerfiles, compose files and Kubernetes manifests (DKR, CMP, K8S rules). They are\n"
+      "found by name (and manifests by content) unless listed here: files, directories\n"
+      "or globs.");
+  if (info.dockerfile || info.compose || info.kubernetes) {
+    w.comment(fmt::format("Found here:{}{}{}", info.dockerfile ? " a Dockerfile" : "",
+                          info.compose ? " a compose file" : "",
+                          info.kubernetes ? " Kubernetes manifests" : ""));
+  }
+  w.example(
+      "containers:\n"
+      "  dockerfiles: [Dockerfile]\n"
+      "  compose: [docker-compose.yml]\n"
+      "  kubernetes: [k8s/]\n"
+      "  exclude: [\"tests/fixtures/**\"]\n"
+      "  min_replicas: 2");
+  w.blank();
+}
+
 void write_watch(InitWriter& w, const StackInfo& info) {
   w.comment("`shipcheck watch` after a deploy: poll for `for`, roll back when a trigger fires.");
   const std::string rollback =
@@ -213,6 +233,7 @@ std::string render_init_yaml(const StackInfo& info, bool examples_enabled) {
   write_identity(writer, info);
   write_live(writer, info);
   write_dependencies(writer, info);
+  write_containers(writer, info);
   write_watch(writer, info);
   write_policy(writer);
   return writer.take();

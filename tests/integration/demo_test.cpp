@@ -12,11 +12,29 @@
 namespace shipcheck {
 namespace {
 
-// Every rule of the ENV, GIT and DOC families has a planted defect in scripts/demo.
-const std::vector<std::string> k_defects = {
-    "ENV001", "ENV002", "ENV003", "ENV004", "ENV005", "ENV006", "ENV007", "ENV008",
-    "ENV009", "ENV010", "ENV011", "ENV012", "ENV013", "GIT001", "GIT002", "GIT003",
-    "GIT004", "GIT005", "DOC001", "DOC002", "DOC003", "DOC004", "DOC005"};
+// "DKR001" ... "DKR030": every rule of a family numbered 1..count.
+std::vector<std::string> family_rules(const std::string& code, int count) {
+  std::vector<std::string> out;
+  for (int i = 1; i <= count; ++i) {
+    out.push_back(fmt::format("{}{:03}", code, i));
+  }
+  return out;
+}
+
+// Every rule of the ENV, GIT, DOC, DKR, CMP and K8S families has a planted defect in
+// scripts/demo.
+const std::vector<std::string> k_defects = [] {
+  std::vector<std::string> out = {"ENV001", "ENV002", "ENV003", "ENV004", "ENV005", "ENV006",
+                                  "ENV007", "ENV008", "ENV009", "ENV010", "ENV011", "ENV012",
+                                  "ENV013", "GIT001", "GIT002", "GIT003", "GIT004", "GIT005",
+                                  "DOC001", "DOC002", "DOC003", "DOC004", "DOC005"};
+  for (const auto& [code, count] :
+       std::vector<std::pair<std::string, int>>{{"DKR", 30}, {"CMP", 12}, {"K8S", 24}}) {
+    const auto rules = family_rules(code, count);
+    out.insert(out.end(), rules.begin(), rules.end());
+  }
+  return out;
+}();
 
 // rule -> sorted statuses, e.g. {"ENV001": "pass"}.
 std::map<std::string, std::string> statuses_by_rule(const nlohmann::json& report) {
