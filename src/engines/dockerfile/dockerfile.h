@@ -35,11 +35,20 @@ struct Flag {
 };
 
 struct Heredoc {
-  std::string delimiter;    // "EOF"
-  std::string body;         // the lines between the opener and the delimiter, '\n'-joined
+  std::string delimiter;  // "EOF"
+  // The lines between the opener and the delimiter, each ending in '\n' (CRLF read as LF),
+  // leading tabs already removed for <<-EOF: the text the build sees.
+  std::string body;
   bool strip_tabs = false;  // <<-EOF
   bool expand = true;       // false when the delimiter was quoted (<<'EOF')
-  Pos pos;                  // the first body line
+  Pos pos;                  // the first body line (the delimiter's line when the body is empty)
+};
+
+// One `name=value` of ENV, LABEL or ARG (quotes removed, not expanded).
+struct KeyValue {
+  std::string key;
+  std::string value;
+  bool has_value = false;  // false for `ARG NAME` without a default
 };
 
 struct Instruction {
@@ -61,6 +70,9 @@ struct Instruction {
   int stage = -1;    // index into File::stages; -1 for ARGs before the first FROM
 
   const Flag* flag(std::string_view name) const;  // first flag called `name`, or nullptr
+  // ENV, LABEL, ARG: the pairs, from `words`. The legacy `ENV NAME some value` form gives
+  // one pair whose value is the remaining words joined by single spaces. Empty for others.
+  std::vector<KeyValue> key_values() const;
 };
 
 struct Stage {
@@ -101,11 +113,16 @@ struct File {
   std::map<std::string, std::string> global_args() const;
 };
 
-// Parses `text` (the whole file). `file_name` only labels errors. Errors: an unknown
-// directive value (escape other than \ or `), an unterminated heredoc, an unterminated
-// JSON array that starts like one is NOT an error (Docker runs it as shell form), an
-// instruction before FROM other than ARG, a line continuation at end of file is allowed.
-// Never throws; never reads more than `text`.
+// Parses `text` (the whole file). `file_name` only labels errors. Errors, each at a
+// 1-based line:column, are what BuildKit refuses: an escape directive other than \ or `,
+// a repeated directive, an unterminated heredoc, an unknown instruction (with a "did you
+// mean" or missing-continuation hint), an instruction other than ARG before the first FROM,
+// FROM without an image or with other than one or three arguments, an invalid stage
+// name, ENV/LABEL without `=` pairs, a JSON array holding non-strings, missing arguments
+// (COPY/ADD need a destination), a bad ONBUILD trigger. Not errors: an empty file or one of
+// only comments (zero stages), a JSON-looking array that does not parse (Docker runs it as
+// shell form), a line continuation at end of file, repeated stage names (DKR025 reports
+// those). Never throws; never reads more than `text`; linear in its size.
 tl::expected<File, ParseError> parse(std::string_view text, std::string_view file_name = {});
 
 // Variable substitution as BuildKit does it: $VAR, ${VAR}, ${VAR:-default}, ${VAR-default},

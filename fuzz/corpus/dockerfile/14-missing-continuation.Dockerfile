@@ -1,0 +1,3 @@
+FROM a
+RUN apt-get update &&
+    apt-get install -y curl

@@ -1,0 +1,6 @@
+FROM a
+RUN x \
+\
+\
+  \
+--flag \
