@@ -16,6 +16,10 @@
 
 namespace shipcheck::yaml {
 
+// A plain scalar that YAML reads as null (empty, `~`, `null`, `Null`, `NULL`, or tagged
+// `!!null`) is Kind::null, its written text still in `value`. An alias is the very Node its
+// anchor names (shared, never copied), so a walk over a tree must not assume a tree is
+// cheap to expand: visit each Node once.
 struct Node {
   enum class Kind { null, scalar, map, seq };
   struct Entry;
@@ -40,9 +44,13 @@ struct Node {
   const Node* at(std::initializer_list<std::string_view> path) const;
   // The scalar's text, or `fallback` when this is not a scalar.
   std::string_view str(std::string_view fallback = {}) const;
-  // YAML 1.1/1.2 booleans of plain scalars (true/false/yes/no/on/off, any case).
+  // YAML 1.1 booleans (what Kubernetes reads) of plain scalars without a contrary tag:
+  // y/yes/on/true and n/no/off/false, each lower case, Capitalized or UPPER. Quoted
+  // scalars are strings: nullopt.
   std::optional<bool> as_bool() const;
-  // Plain decimal (or 0x/0o) integers; nullopt otherwise.
+  // Plain integers: decimal with optional sign, 0x hex, 0o octal, and YAML 1.1's
+  // leading-zero octal (`0644` is 420, as Kubernetes reads `defaultMode`); nullopt for
+  // anything else, quoted scalars, and values outside long long.
   std::optional<long long> as_int() const;
 };
 
@@ -52,7 +60,7 @@ struct Node::Entry {
 };
 
 struct Document {
-  const Node* root = nullptr;  // nullptr for an empty document
+  const Node* root = nullptr;  // nullptr for an empty (or null) document
   int line = 0;                // where the document starts (its `---` or first node)
   int index = 0;               // 0-based among the stream's documents
 };
@@ -64,9 +72,10 @@ struct Stream {
 };
 
 // Limits that keep hostile input cheap: nesting depth, node count, alias fan-out.
+// Exceeding one is a ParseError at the node that crossed it.
 struct Limits {
   int max_depth = 256;
-  std::size_t max_nodes = 4'000'000;
+  std::size_t max_nodes = 4'000'000;  // also bounds the entries `<<` merges copy
   std::size_t max_alias_uses = 100'000;
 };
 
