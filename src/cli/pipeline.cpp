@@ -28,9 +28,13 @@ std::string now_rfc3339() {
 
 namespace {
 
+// A family code (ENV, K8S) or name (kubernetes): letters and digits, first and last a
+// letter, so that a rule id (ENV004, K8S004) is not one.
 bool is_family_code(std::string_view token) {
-  return !token.empty() &&
-         std::all_of(token.begin(), token.end(), [](char c) { return std::isalpha(c) != 0; });
+  const auto alpha = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; };
+  return !token.empty() && alpha(token.front()) && alpha(token.back()) &&
+         std::all_of(token.begin(), token.end(),
+                     [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; });
 }
 
 bool token_selects(std::string_view token, const RuleInfo& info) {

@@ -1,6 +1,7 @@
 // Shape checks for shipcheck.yaml values; each is a small hand-written matcher.
 #include "config/values.h"
 
+#include <algorithm>
 #include <charconv>
 
 namespace shipcheck::config {
@@ -58,14 +59,14 @@ bool take_unit(std::string_view& text) {
 }  // namespace
 
 bool is_rule_id(std::string_view text) {
-  const std::size_t letters = count_leading(text, is_upper);
-  return letters >= 2 && letters <= 5 && text.size() == letters + 3 &&
-         count_leading(text.substr(letters), is_digit) == 3;
+  return text.size() > 3 && is_family_code(text.substr(0, text.size() - 3)) &&
+         count_leading(text.substr(text.size() - 3), is_digit) == 3;
 }
 
 bool is_family_code(std::string_view text) {
-  const std::size_t letters = count_leading(text, is_upper);
-  return letters >= 2 && letters <= 5 && letters == text.size();
+  // Letters, and digits inside (K8S): a trailing digit would run into the rule number.
+  return text.size() >= 2 && text.size() <= 5 && is_upper(text.front()) && is_upper(text.back()) &&
+         std::all_of(text.begin(), text.end(), [](char c) { return is_upper(c) || is_digit(c); });
 }
 
 bool is_var_name(std::string_view text) {

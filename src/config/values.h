@@ -5,9 +5,10 @@
 
 namespace shipcheck::config {
 
-// A family code plus three digits: ENV001, SEC014 ([A-Z]{2,5}[0-9]{3}).
+// A family code plus three digits: ENV001, SEC014, K8S004.
 bool is_rule_id(std::string_view text);
-// A family code alone: ENV, SEC ([A-Z]{2,5}).
+// A family code alone: ENV, SEC, K8S (2-5 upper-case letters or digits, first and last a
+// letter).
 bool is_family_code(std::string_view text);
 // An environment variable name: [A-Za-z_][A-Za-z0-9_]*.
 bool is_var_name(std::string_view text);

@@ -321,6 +321,13 @@ TEST(LoaderErrors, BadRuleIdInDisable) {
                   "'rules.disable[1]' must be a rule id or family code, got 'DOC3'");
 }
 
+TEST(LoaderErrors, RuleIdsMayHaveDigitsInTheirCode) {
+  EXPECT_ERROR_AT(error_of("rules:\n  disable: [K8S, K8S004, K8S04, K8]\n"), 2, 26,
+                  "'rules.disable[2]' must be a rule id or family code, got 'K8S04'");
+  EXPECT_ERROR_AT(error_of("rules:\n  disable: [ENV0001]\n"), 2, 13,
+                  "'rules.disable[0]' must be a rule id or family code, got 'ENV0001'");
+}
+
 TEST(LoaderErrors, SuppressWithoutReason) {
   const ParseError e = error_of("suppress:\n  - rule: SEC014\n    path: \"tests/**\"\n");
   EXPECT_ERROR_AT(e, 2, 5, "suppress entry for SEC014 has no 'reason'");

@@ -65,8 +65,17 @@ struct Document {
   int index = 0;               // 0-based among the stream's documents
 };
 
-// Owns every node; documents point into it. Movable, not copyable.
+// Owns every node; documents point into it. Movable, not copyable: a copy would hold
+// new nodes while its documents and entries still point into the old ones (and a
+// vector<Stream-holder> that may copy, because deque's move is not noexcept, would do so
+// on growth).
 struct Stream {
+  Stream() = default;
+  Stream(Stream&&) = default;
+  Stream& operator=(Stream&&) = default;
+  Stream(const Stream&) = delete;
+  Stream& operator=(const Stream&) = delete;
+
   std::vector<Document> documents;
   std::deque<Node> nodes;
 };
