@@ -233,6 +233,9 @@ bool looks_like_kubernetes(std::string_view text) {
   if (text.find("{{") != std::string_view::npos) {
     return false;  // a Helm or other template: not YAML until rendered
   }
+  if (text.starts_with("\xEF\xBB\xBF")) {
+    text.remove_prefix(3);  // a UTF-8 BOM before the first key
+  }
   bool api_version = false;
   bool kind = false;
   std::size_t start = 0;
@@ -314,17 +317,31 @@ bool is_reference(std::string_view value) {
          (std::isalpha(static_cast<unsigned char>(value[1])) != 0 || value[1] == '_');
 }
 
+std::string to_upper_ascii(std::string_view text) {
+  std::string upper(text);
+  for (char& c : upper) {
+    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  }
+  return upper;
+}
+
+// PGPASSWORD-style names: the word is there, but not as a token of its own.
+bool has_secret_word(std::string_view name) {
+  const std::string upper = to_upper_ascii(name);
+  return upper.find("PASSWORD") != std::string::npos || upper.find("PASSWD") != std::string::npos ||
+         upper.find("SECRET") != std::string::npos;
+}
+
+// Settings about a secret (where it lives, how long it lasts, how it is used), not the secret.
 bool names_a_location(std::string_view name) {
-  const std::string upper = [&] {
-    std::string u(name);
-    for (char& c : u) {
-      c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    }
-    return u;
-  }();
+  const std::string upper = to_upper_ascii(name);
   for (std::string_view suffix :
-       {"_FILE", "_PATH", "_DIR", "_ENV", "_VAR", "_NAME", "_HEADER", "_REF", "_ID_FIELD",
-        "_LENGTH", "_TTL", "_EXPIRY", "_HOURS", "_MINUTES", "_SECONDS", "_ALGORITHM", "_TYPE"}) {
+       {"_FILE",     "_PATH",    "_DIR",      "_ENV",       "_VAR",      "_NAME",
+        "_HEADER",   "_REF",     "_ID_FIELD", "_LENGTH",    "_TTL",      "_EXPIRY",
+        "_HOURS",    "_MINUTES", "_SECONDS",  "_ALGORITHM", "_TYPE",     "_MODE",
+        "_METHOD",   "_PREFIX",  "_SUFFIX",   "_ENABLED",   "_DISABLED", "_REQUIRED",
+        "_PROVIDER", "_BACKEND", "_STRATEGY", "_SCHEME",    "_ISSUER",   "_AUDIENCE",
+        "_HOST",     "_PORT",    "_USER",     "_USERNAME",  "_REGION",   "_ALG"}) {
     if (upper.ends_with(suffix)) {
       return true;
     }
@@ -386,7 +403,8 @@ std::optional<std::string> literal_secret(std::string_view name, std::string_vie
   if (provider_token(name, value)) {
     return evidence;
   }
-  if (!is_secret_name(name) || names_a_location(name) || is_plain_setting(value)) {
+  if (!(is_secret_name(name) || has_secret_word(name)) || names_a_location(name) ||
+      is_plain_setting(value)) {
     return std::nullopt;
   }
   const bool url = value.find("://") != std::string_view::npos;

@@ -44,6 +44,9 @@ TEST(LooksLikeKubernetes, TopLevelApiVersionAndKind) {
   EXPECT_TRUE(looks_like_kubernetes(k_deployment));
   EXPECT_TRUE(looks_like_kubernetes("# c\n---\nkind: Service\napiVersion: v1\n"));
   EXPECT_TRUE(looks_like_kubernetes("apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n"));
+  EXPECT_TRUE(
+      looks_like_kubernetes("\xEF\xBB\xBF"
+                            "apiVersion: v1\nkind: Pod\n"));
   // Nested keys, other YAML, and Helm templates are not manifests.
   EXPECT_FALSE(looks_like_kubernetes("spec:\n  apiVersion: v1\n  kind: X\n"));
   EXPECT_FALSE(looks_like_kubernetes("name: ci\non: push\n"));
@@ -146,6 +149,7 @@ TEST(LiteralSecret, SecretNamesBoundToLiterals) {
   EXPECT_TRUE(literal_secret("DB_PASSWORD", "bakery-app-2024"));
   EXPECT_TRUE(literal_secret("API_TOKEN", "\"abc123def456\""));
   EXPECT_TRUE(literal_secret("DATABASE_URL", "postgres://app:hunter2x@db/app"));
+  EXPECT_TRUE(literal_secret("PGPASSWORD", "bakery-app-2024"));
   const auto evidence = literal_secret("SMTP_PASSWORD", "Mailer-Spring-2024");
   ASSERT_TRUE(evidence);
   EXPECT_EQ(evidence->find("Mailer-Spring-2024"), std::string::npos) << *evidence;
@@ -166,6 +170,9 @@ TEST(LiteralSecret, ReferencesPlaceholdersPathsAndSettingsAreNot) {
   EXPECT_FALSE(literal_secret("AUTH_ENABLED", "true"));
   EXPECT_FALSE(literal_secret("DATABASE_URL", "postgres://db:5432/app"));
   EXPECT_FALSE(literal_secret("LOG_LEVEL", "INFO"));
+  EXPECT_FALSE(literal_secret("AUTH_MODE", "oidc"));
+  EXPECT_FALSE(literal_secret("REDIS_KEY_PREFIX", "web:"));
+  EXPECT_FALSE(literal_secret("POSTGRES_HOST_AUTH_METHOD", "scram-sha-256"));
 }
 
 }  // namespace

@@ -217,6 +217,14 @@ std::vector<const Object*> Objects::workloads() const {
   return out;
 }
 
+bool Object::is_batch() const {
+  if (kind == "Job" || kind == "CronJob") {
+    return true;
+  }
+  const std::string_view restart = scalar(pod_spec, "restartPolicy");
+  return kind == "Pod" && (restart == "Never" || restart == "OnFailure");
+}
+
 std::vector<const Object*> Objects::of_kind(std::string_view kind) const {
   std::vector<const Object*> out;
   for (const auto& object : objects) {
@@ -229,7 +237,8 @@ std::vector<const Object*> Objects::of_kind(std::string_view kind) const {
 
 std::vector<const Object*> Objects::autoscalers_of(const Object& target) const {
   std::vector<const Object*> out;
-  for (const auto& object : objects) {
+  for (const Object* candidate : autoscalers) {
+    const Object& object = *candidate;
     const bool hpa = object.kind == "HorizontalPodAutoscaler";
     const bool keda = object.kind == "ScaledObject" && object.api_version.starts_with("keda.sh/");
     if (!(hpa || keda) || !same_namespace(object, target)) {
@@ -298,6 +307,11 @@ Objects collect(const std::vector<infra::YamlSource>& files) {
     out.parsed.push_back(&source);
     for (const auto& doc : source.stream->documents) {
       collector.document(source, doc);
+    }
+  }
+  for (const auto& object : out.objects) {
+    if (object.kind == "HorizontalPodAutoscaler" || object.kind == "ScaledObject") {
+      out.autoscalers.push_back(&object);
     }
   }
   return out;

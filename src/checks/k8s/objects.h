@@ -55,7 +55,9 @@ struct Object {
   const std::string& path() const { return source->path; }
   bool is_workload() const { return pod_spec != nullptr; }
   // Job and CronJob: pods that run to completion.
-  bool is_batch() const { return kind == "Job" || kind == "CronJob"; }
+  // Runs to completion: a Job, a CronJob, or a bare Pod with restartPolicy Never or
+  // OnFailure (Helm test hooks, one-off tasks), which need no probes.
+  bool is_batch() const;
   // "Deployment todo-api" — how messages name the object.
   std::string label() const { return kind + " " + (name.empty() ? "(unnamed)" : name); }
 };
@@ -74,6 +76,9 @@ struct Objects {
   std::vector<const infra::YamlSource*> parsed;  // those that parsed, in the same order
   std::vector<Object> objects;                   // in file, document and item order
   std::vector<Problem> problems;
+  // HorizontalPodAutoscalers and KEDA ScaledObjects, gathered once: autoscalers_of() is
+  // asked for every Deployment, and scanning every object each time is quadratic.
+  std::vector<const Object*> autoscalers;
 
   std::vector<const Object*> workloads() const;
   std::vector<const Object*> of_kind(std::string_view kind) const;
