@@ -7,7 +7,7 @@
 namespace shipcheck::checks {
 
 DkrNoMaintainer::DkrNoMaintainer()
-    : DockerRule(RuleInfo{"DKR027", "container", "No MAINTAINER instruction", Severity::info,
+    : DockerRule(RuleInfo{"DKR027", "container", "No MAINTAINER instruction", Severity::low,
                           "replace `MAINTAINER name <email>` with "
                           "`LABEL org.opencontainers.image.authors=\"name <email>\"`"}) {}
 
