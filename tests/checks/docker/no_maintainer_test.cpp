@@ -14,7 +14,7 @@ TEST(DkrNoMaintainer, FailsWhenMaintainerIsUsed) {
                                         "FROM alpine:3.19\nMAINTAINER Jane <jane@example.com>\n");
   ASSERT_EQ(statuses(results), "fail");
   EXPECT_EQ(results[0].rule, "DKR027");
-  EXPECT_EQ(results[0].severity, Severity::info);
+  EXPECT_EQ(results[0].severity, Severity::low);
   EXPECT_EQ(result_lines(results), "2");
   EXPECT_EQ(results[0].location->column, 1);
   EXPECT_EQ(results[0].evidence, "MAINTAINER Jane <jane@example.com>");
