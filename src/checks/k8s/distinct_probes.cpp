@@ -99,7 +99,8 @@ void K8sDistinctProbes::inspect(const k8s::Objects& objects, const Config& /*con
         const yaml::Node* readiness = k8s::get(container.node, "readinessProbe");
         if (liveness == nullptr || readiness == nullptr || !liveness->is_map() ||
             !readiness->is_map()) {
-          --tally.checked;  // K8S002/K8S003 speak for containers without both
+          // Nothing to duplicate: K8S002/K8S003 speak for a missing probe, and this rule
+          // stays applicable so that removing one probe changes only their verdict.
           return;
         }
         if (behaviour(liveness, container.node) == behaviour(readiness, container.node)) {
@@ -111,9 +112,8 @@ void K8sDistinctProbes::inspect(const k8s::Objects& objects, const Config& /*con
               object, container, {"livenessProbe"}));
         }
       });
-  tally.passed = fmt::format("{} with both probes: liveness differs from readiness",
+  tally.passed = fmt::format("{}: no liveness probe duplicates the readiness probe",
                              count(tally.checked, "container"));
-  tally.not_applicable = "no container has both a liveness and a readiness probe";
 }
 
 }  // namespace shipcheck::checks

@@ -472,7 +472,8 @@ bool Parser::instruction() {
   while (word_end < end && !is_blank(line[word_end])) {
     ++word_end;
   }
-  Instruction ins;
+  // Built in place; on an error the whole File is dropped, so no need to take it back.
+  Instruction& ins = m_file.instructions.emplace_back();
   const std::string_view keyword = line.substr(begin, word_end - begin);
   ins.pos = pos_at(begin);
   const Keyword* known = find_keyword(keyword);
@@ -493,7 +494,6 @@ bool Parser::instruction() {
     return false;
   }
   m_previous_end_line = ins.end_line;
-  m_file.instructions.push_back(std::move(ins));
   return true;
 }
 
@@ -753,8 +753,9 @@ bool Parser::start_stage(Instruction& ins) {
         args.empty() ? "FROM without an image" : "FROM requires either one or three arguments",
         "FROM [--platform=<platform>] <image> [AS <name>]");
   }
+  const std::size_t from = m_file.instructions.size() - 1;  // `ins` is already in place
   if (!m_file.stages.empty()) {
-    m_file.stages.back().end = m_file.instructions.size();
+    m_file.stages.back().end = from;
   }
   stage.index = static_cast<int>(m_file.stages.size());
   stage.image_raw = std::string(args[0]);
@@ -762,7 +763,7 @@ bool Parser::start_stage(Instruction& ins) {
   if (const Flag* platform = ins.flag("platform"); platform != nullptr) {
     stage.platform = platform->value;
   }
-  stage.from = m_file.instructions.size();
+  stage.from = from;
   const std::string base = to_lower(stage.image);
   for (const Stage& earlier : m_file.stages) {
     if (!earlier.name.empty() && earlier.name == base) {

@@ -399,73 +399,67 @@ std::optional<Failure> Builder::apply_merges(Frame& frame, std::vector<Node::Ent
   return std::nullopt;
 }
 
-// 1-based line and column of a byte offset, for reader errors (which have no mark).
-// Columns count UTF-8 characters, as libyaml's marks do.
+// The length of the line break at text[i] as libyaml reads them (CRLF, CR, LF, NEL, LS,
+// PS), or 0.
+std::size_t break_length(std::string_view text, std::size_t i) {
+  const std::string_view rest = text.substr(i);
+  if (rest.starts_with("\r\n") || rest.starts_with("\xC2\x85")) {
+    return 2;
+  }
+  if (rest.starts_with("\xE2\x80\xA8") || rest.starts_with("\xE2\x80\xA9")) {
+    return 3;
+  }
+  return rest.starts_with('\n') || rest.starts_with('\r') ? 1 : 0;
+}
+
+// 1-based line and column of a byte offset as libyaml's marks count them: UTF-8
+// characters, its line breaks, a leading BOM not counted. O(offset).
 std::pair<int, int> position_of(std::string_view text, std::size_t offset) {
   offset = std::min(offset, text.size());
   int line = 1;
   int column = 1;
-  for (std::size_t i = 0; i < offset; ++i) {
-    const auto byte = static_cast<unsigned char>(text[i]);
-    if (byte == '\n') {
+  std::size_t i = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  while (i < offset) {
+    if (const std::size_t length = break_length(text, i); length > 0) {
       ++line;
       column = 1;
-    } else if ((byte & 0xC0U) != 0x80U) {
+      i += length;
+      continue;
+    }
+    if ((static_cast<unsigned char>(text[i]) & 0xC0U) != 0x80U) {
       ++column;
     }
+    ++i;
   }
   return {line, column};
 }
 
 bool ends_with_break(std::string_view text) {
-  return text.ends_with('\n') || text.ends_with('\r') || text.ends_with("\xC2\x85") ||
-         text.ends_with("\xE2\x80\xA8") || text.ends_with("\xE2\x80\xA9");
+  return !text.empty() &&
+         (text.back() == '\n' || text.back() == '\r' || text.ends_with("\xC2\x85") ||
+          text.ends_with("\xE2\x80\xA8") || text.ends_with("\xE2\x80\xA9"));
 }
 
-// Lines as libyaml counts them: CRLF, CR, LF, NEL, LS and PS each end one.
-int line_count(std::string_view text) {
-  int lines = 1;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const std::string_view rest = text.substr(i);
-    if (rest.starts_with("\r\n") || rest.starts_with("\xC2\x85")) {
-      ++i;
-    } else if (rest.starts_with("\xE2\x80\xA8") || rest.starts_with("\xE2\x80\xA9")) {
-      i += 2;
-    } else if (text[i] != '\n' && text[i] != '\r') {
-      continue;
-    }
-    ++lines;
-  }
-  return lines;
-}
-
-// The 1-based column just past the text's last character.
-int end_column(std::string_view text) {
-  const std::size_t last_break = text.find_last_of("\r\n");
-  return position_of(text.substr(last_break == std::string_view::npos ? 0 : last_break + 1),
-                     text.size())
-      .second;
-}
-
-// When the text does not end with a line break, libyaml moves its mark to a line the text
-// does not have before it reports the end of the stream; report such positions at the end
-// of the last line instead. O(n): for errors only.
+// An error libyaml finds at the end of the input (an unclosed bracket, a missing value)
+// is reported where the content ends: just past its last character, not on the empty
+// line after the final newline, nor on the line libyaml adds when there is no final
+// newline. O(n): for errors only.
 void clamp_to_text(std::string_view text, int& line, int& column) {
-  const int lines = line_count(text);
-  if (line > lines) {
-    line = lines;
-    column = end_column(text);
+  const std::size_t content = text.find_last_not_of(" \t\r\n");
+  const auto end = position_of(text, content == std::string_view::npos ? 0 : content + 1);
+  if (std::pair(line, column) > end) {
+    std::tie(line, column) = end;
   }
 }
 
-// The same for a parsed stream, knowing where libyaml put the stream's end: nodes on that
-// line (empty values closing the last maps) move to the end of the last line.
+// Nodes (empty values closing the last maps) on the line libyaml adds after a text without
+// a final line break move to the end of the last line.
 void clamp_to_text(std::string_view text, const yaml_mark_t& stream_end, Stream& stream) {
   if (text.empty() || ends_with_break(text) || stream_end.column != 0 || stream_end.line == 0) {
     return;
   }
   const int phantom = static_cast<int>(stream_end.line) + 1;
-  const int column = end_column(text);
+  const int column = position_of(text, text.size()).second;
   for (Node& node : stream.nodes) {
     if (node.line == phantom) {
       node.line = phantom - 1;

@@ -65,19 +65,20 @@ struct Document {
   int index = 0;               // 0-based among the stream's documents
 };
 
-// Owns every node; documents point into it. Movable, not copyable: a copy would hold
-// new nodes while its documents and entries still point into the old ones (and a
-// vector<Stream-holder> that may copy, because deque's move is not noexcept, would do so
-// on growth).
+// Owns every node; documents point into it. Movable, not copyable: a copy's documents and
+// entries would still point into the original. (A deque's move takes its blocks, so nodes
+// keep their addresses; and a vector of a move-only type moves on growth instead of
+// copying, which for a copyable Stream it would do, since deque's move may throw.)
 struct Stream {
+  std::vector<Document> documents;
+  std::deque<Node> nodes;
+
   Stream() = default;
   Stream(Stream&&) = default;
   Stream& operator=(Stream&&) = default;
   Stream(const Stream&) = delete;
   Stream& operator=(const Stream&) = delete;
-
-  std::vector<Document> documents;
-  std::deque<Node> nodes;
+  ~Stream() = default;
 };
 
 // Limits that keep hostile input cheap: nesting depth, node count, alias fan-out.

@@ -232,6 +232,15 @@ TEST(YamlDocument, PositionsStayInsideATextWithoutFinalNewline) {
   EXPECT_EQ(error.column, 6);
 }
 
+// An error found at the end of the input points where the content ends, not at the empty
+// line after it.
+TEST(YamlDocument, ErrorsAtTheEndPointPastTheLastContent) {
+  const ParseError error = parse_error("a: [1, 2   \r\n\n\n");
+  EXPECT_EQ(error.line, 1);
+  EXPECT_EQ(error.column, 9);
+  EXPECT_EQ(error.hint, "while parsing a flow sequence at line 1, column 4");
+}
+
 TEST(YamlDocument, InvalidUtf8IsAReaderErrorWithAPosition) {
   const ParseError error = parse_error("a: 1\nb: \xff\n");
   EXPECT_EQ(error.line, 2);
