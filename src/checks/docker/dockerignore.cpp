@@ -1,9 +1,6 @@
 // .dockerignore matching (dockerignore.h), after moby/patternmatcher.
 #include "checks/docker/dockerignore.h"
 
-#include <optional>
-#include <regex>
-
 #include "core/text.h"
 
 namespace shipcheck::checks::docker {
@@ -30,43 +27,89 @@ std::string clean(std::string_view pattern) {
   return out.empty() ? "." : out;
 }
 
-// The pattern as an anchored regular expression, like patternmatcher's compile().
-std::optional<std::regex> compile(std::string_view p) {
-  std::string re = "^";
-  for (std::size_t i = 0; i < p.size(); ++i) {
-    const char c = p[i];
-    if (c == '*' && i + 1 < p.size() && p[i + 1] == '*') {
-      i += (i + 2 < p.size() && p[i + 2] == '/') ? 2 : 1;
-      re += i + 1 >= p.size() ? ".*" : "(.*/)?";
-    } else if (c == '*') {
-      re += "[^/]*";
-    } else if (c == '?') {
-      re += "[^/]";
-    } else if (c == '\\' && i + 1 < p.size()) {
-      re += std::string("\\") + p[++i];
-    } else if (std::string_view(".+()|{}^$").find(c) != std::string_view::npos) {
-      re += std::string("\\") + c;
-    } else {
-      re += c;  // '[' ... ']' classes pass through, as in Go
+// One `[...]` class at p[0] against c: `^` or `!` negates, `a-z` ranges, `\\` escapes.
+// Sets `length` to the class's size; false (and length 0) when it never closes, which Go
+// rejects as a bad pattern.
+bool class_matches(std::string_view p, char c, std::size_t& length) {
+  std::size_t i = 1;
+  const bool negated = i < p.size() && (p[i] == '^' || p[i] == '!');
+  i += negated ? 1 : 0;
+  bool hit = false;
+  for (bool first = true; i < p.size() && (first || p[i] != ']'); first = false) {
+    char low = p[i] == '\\' && i + 1 < p.size() ? p[++i] : p[i];
+    char high = low;
+    if (i + 2 < p.size() && p[i + 1] == '-' && p[i + 2] != ']') {
+      i += 2;
+      high = p[i] == '\\' && i + 1 < p.size() ? p[++i] : p[i];
     }
+    hit = hit || (low <= c && c <= high);
+    ++i;
   }
-  re += "$";
-  try {
-    return std::regex(re, std::regex::ECMAScript | std::regex::optimize);
-  } catch (const std::regex_error&) {
-    return std::nullopt;  // BuildKit rejects the file; here the pattern just never matches
+  length = i < p.size() ? i + 1 : 0;
+  return length > 0 && hit != negated;
+}
+
+// Go's filepath.Match plus moby's `**` (any run of directories, none included), without
+// building a regular expression per pattern.
+bool glob(std::string_view p, std::string_view s) {
+  while (!p.empty()) {
+    if (p.substr(0, 2) == "**") {
+      p.remove_prefix(p.size() > 2 && p[2] == '/' ? 3 : 2);
+      if (p.empty()) {
+        return true;
+      }
+      // `(.*/)?`: nothing, or any prefix that ends with a '/'.
+      if (glob(p, s)) {
+        return true;
+      }
+      for (std::size_t k = s.find('/'); k != std::string_view::npos; k = s.find('/', k + 1)) {
+        if (glob(p, s.substr(k + 1))) {
+          return true;
+        }
+      }
+      return false;
+    }
+    if (p[0] == '*') {
+      for (std::size_t k = 0; k <= s.size(); ++k) {
+        if (glob(p.substr(1), s.substr(k))) {
+          return true;
+        }
+        if (k < s.size() && s[k] == '/') {
+          break;
+        }
+      }
+      return false;
+    }
+    if (s.empty() || (s[0] == '/' && p[0] != '/')) {
+      return false;
+    }
+    std::size_t length = 1;
+    if (p[0] == '[') {
+      if (!class_matches(p, s[0], length)) {
+        return false;
+      }
+    } else if (p[0] == '\\' && p.size() > 1) {
+      length = 2;
+      if (p[1] != s[0]) {
+        return false;
+      }
+    } else if (p[0] != '?' && p[0] != s[0]) {
+      return false;
+    }
+    p.remove_prefix(length);
+    s.remove_prefix(1);
   }
+  return s.empty();
 }
 
 // The path itself, then each parent directory ("a/b/c" -> "a", "a/b").
-bool matches(const std::regex& re, std::string_view path) {
-  if (std::regex_match(path.begin(), path.end(), re)) {
+bool matches(std::string_view pattern, std::string_view path) {
+  if (glob(pattern, path)) {
     return true;
   }
   for (std::size_t slash = path.find('/'); slash != std::string_view::npos;
        slash = path.find('/', slash + 1)) {
-    const std::string_view parent = path.substr(0, slash);
-    if (std::regex_match(parent.begin(), parent.end(), re)) {
+    if (glob(pattern, path.substr(0, slash))) {
       return true;
     }
   }
@@ -90,8 +133,7 @@ IgnoreDecision dockerignore_decision(const std::vector<std::string>& lines, std:
     if (pattern == ".") {
       continue;
     }
-    const auto re = compile(pattern);
-    if (re && matches(*re, path)) {
+    if (matches(pattern, path)) {
       decision = IgnoreDecision{!negated, static_cast<int>(n + 1)};
     }
   }

@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <initializer_list>
-#include <regex>
 
 namespace shipcheck::checks::docker {
 namespace {
@@ -13,14 +12,18 @@ struct Recognised {
   std::size_t args_from;  // index of the first word after the program (and `-m pip`)
 };
 
+// `name` followed by version digits and dots only: pip, pip3, pip3.12; python3.12.
+bool versioned(std::string_view w, std::string_view name) {
+  return w.substr(0, name.size()) == name &&
+         w.find_first_not_of("0123456789.", name.size()) == std::string_view::npos;
+}
+
 bool is_pip(std::string_view w) {
-  static const std::regex k_pip("pip[0-9.]*");
-  return std::regex_match(w.begin(), w.end(), k_pip);
+  return versioned(w, "pip");
 }
 
 bool is_python(std::string_view w) {
-  static const std::regex k_python("python[0-9.]*");
-  return std::regex_match(w.begin(), w.end(), k_python);
+  return versioned(w, "python");
 }
 
 std::optional<Recognised> recognise(const Command& c) {
