@@ -13,7 +13,9 @@ ConfigMap, PodDisruptionBudget, HorizontalPodAutoscaler), some of them `kind: Li
 Roughly half of every kind has the defects the DKR/CMP/K8S rules look for, so the rules
 do real work. Dockerfiles live in docker/NN/ directories with a .dockerignore in some.
 
-Prints a JSON summary on stdout (files and bytes per kind) and writes DIR/dockerfiles.txt,
+The directory is made a git repository of its own (nothing committed), so that shipcheck
+lists its files even though the cache lives in an ignored build/ directory. Prints a JSON
+summary on stdout (files and bytes per kind) and writes DIR/dockerfiles.txt,
 the Dockerfiles' relative paths one a line, for peers that are given the files by name.
 Secret-named values are low-entropy words: nothing here is a format-valid secret.
 """
@@ -21,6 +23,7 @@ import argparse
 import json
 import os
 import random
+import subprocess
 
 PY_IMAGES = ["python:3.12-slim", "python:3.11-slim-bookworm", "python:3.12-alpine3.20", "python"]
 NODE_IMAGES = ["node:20-alpine", "node:20.15-bookworm-slim", "node:18", "node:latest"]
@@ -435,6 +438,9 @@ def main():
         write(f"k8s/{i // 100:02d}/m{i:04d}.yaml", gen.make(i), "kubernetes")
     with open(os.path.join(args.dir, "dockerfiles.txt"), "w") as f:
         f.write("\n".join(dockerfiles) + "\n")
+    # Its own git repository (nothing committed): shipcheck lists a git work tree's tracked
+    # and untracked-not-ignored files, and the cache directory sits in an ignored build/.
+    subprocess.run(["git", "init", "-q", args.dir], check=True)
     print(json.dumps(summary))
 
 
