@@ -48,9 +48,8 @@ bool operand_pinned(const docker::PackageCommand& p, std::string_view w) {
     case Manager::apk:
       return w.find_first_of("=~<>") != std::string::npos;
     case Manager::pip:
-      // Upgrading pip itself is bootstrapping the tool, not a dependency of the app.
-      return w.find("==") != std::string::npos || w.find('@') != std::string::npos ||
-             (w == "pip" && p.args.has({"-U", "--upgrade"}));
+      // `pip install --upgrade pip` included: the next pip release changes resolution too.
+      return w.find("==") != std::string::npos || w.find('@') != std::string::npos;
     case Manager::gem:
       return p.args.has({"-v", "--version"}) || w.find(':') != std::string::npos;
     case Manager::npm:

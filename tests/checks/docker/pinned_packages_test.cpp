@@ -29,17 +29,25 @@ TEST(DkrPinnedPackages, FailsWhenVersionsAreMissingInAnyEcosystem) {
   EXPECT_EQ(lines(results), "2,3,4,5,6,7");
 }
 
-TEST(DkrPinnedPackages, PassesWithPinsFilesAndLockedInstalls) {
+TEST(DkrPinnedPackages, FailsWhenPipUpgradesItselfUnpinned) {
   const auto results =
-      check(checks::DkrPinnedPackages(),
-            "FROM python:3.12-slim\n"
-            "RUN apt-get install -y curl=7.88.1-10 ./local.deb\n"
-            "RUN apk add musl-dev~1.2\n"
-            "RUN pip install -r requirements.txt -c constraints.txt\n"
-            "RUN pip install --upgrade pip && pip install -e . dist/app-1.0-py3-none-any.whl\n"
-            "RUN pip install \"uvicorn[standard]==0.30.1\" $EXTRA\n"
-            "RUN gem install rails -v 7.1.3 && gem install rake:13.1.0\n"
-            "RUN npm ci && npm install express && npm i -g @nestjs/cli@10.3.2\n");
+      check(checks::DkrPinnedPackages(), "FROM python:3.11-slim\nRUN pip install --upgrade pip\n");
+  ASSERT_EQ(statuses(results), "fail");
+  EXPECT_EQ(results[0].message, "pip install without a pinned version: pip");
+  EXPECT_EQ(results[0].location->line, 2);
+}
+
+TEST(DkrPinnedPackages, PassesWithPinsFilesAndLockedInstalls) {
+  const auto results = check(
+      checks::DkrPinnedPackages(),
+      "FROM python:3.12-slim\n"
+      "RUN apt-get install -y curl=7.88.1-10 ./local.deb\n"
+      "RUN apk add musl-dev~1.2\n"
+      "RUN pip install -r requirements.txt -c constraints.txt\n"
+      "RUN pip install --upgrade pip==24.0 && pip install -e . dist/app-1.0-py3-none-any.whl\n"
+      "RUN pip install \"uvicorn[standard]==0.30.1\" $EXTRA\n"
+      "RUN gem install rails -v 7.1.3 && gem install rake:13.1.0\n"
+      "RUN npm ci && npm install express && npm i -g @nestjs/cli@10.3.2\n");
   EXPECT_EQ(statuses(results), "pass");
 }
 
