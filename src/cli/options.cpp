@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "cli/cli.h"
+#include "core/score.h"
 #include "core/suppress.h"
 
 namespace shipcheck::cli {
@@ -112,6 +113,13 @@ bool save_baseline(const std::string& path, const std::vector<Result>& results) 
   }
   fmt::print(stderr, "wrote {} fingerprints to {}\n", *written, path);
   return true;
+}
+
+int count_failing(const Report& report, Severity fail_on) {
+  return static_cast<int>(
+      std::count_if(report.results.begin(), report.results.end(), [&](const Result& r) {
+        return r.status == Status::fail && !r.suppressed && weight(r.severity) >= weight(fail_on);
+      }));
 }
 
 }  // namespace shipcheck::cli

@@ -40,6 +40,9 @@ report::ReportOptions report_options(bool no_color, bool quiet, bool verbose);
 bool write_reports(const std::vector<Sink>& sinks, const Report& run_report,
                    report::ReportOptions options);
 
+// Results that fail a scan: `fail`, not suppressed, at or above the --fail-on severity.
+int count_failing(const Report& report, Severity fail_on);
+
 // --write-baseline: writes the fingerprints of `results` to `path` and says how many on
 // stderr; false (after saying why) when the file cannot be written.
 bool save_baseline(const std::string& path, const std::vector<Result>& results);

@@ -116,14 +116,6 @@ Report make_report(const ScanFlags& f, const engine::ScanOutput& scanned, std::s
   return report;
 }
 
-// Findings that fail the scan: unsuppressed, at or above --fail-on.
-int count_failing(const Report& report, Severity fail_on) {
-  return static_cast<int>(
-      std::count_if(report.results.begin(), report.results.end(), [&](const Result& r) {
-        return r.status == Status::fail && !r.suppressed && weight(r.severity) >= weight(fail_on);
-      }));
-}
-
 void print_stats(const engine::ScanStats& s, double seconds, int findings) {
   std::string what =
       fmt::format("{} files ({:.1f} MB)", s.files, static_cast<double>(s.bytes) / 1e6);

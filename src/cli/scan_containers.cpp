@@ -105,13 +105,6 @@ RunRequest make_request(const ContainerFlags& f, const std::vector<std::string>&
   return request;
 }
 
-int count_failing(const Report& report, Severity fail_on) {
-  return static_cast<int>(
-      std::count_if(report.results.begin(), report.results.end(), [&](const Result& r) {
-        return r.status == Status::fail && !r.suppressed && weight(r.severity) >= weight(fail_on);
-      }));
-}
-
 // Bad input is a usage error (exit 2), as for every parser of shipcheck; say where.
 int report_parse_failures(const Report& report) {
   int count = 0;
