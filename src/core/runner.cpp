@@ -1,4 +1,6 @@
-// Runner: a small scheduler over detached threads so that a hung check can be abandoned.
+// Runner: a small scheduler over worker threads. A hung check's thread is detached and
+// abandoned; every other thread is joined before returning, so that no worker is still
+// tearing down (thread-locals, OpenSSL's per-thread state) while the process exits.
 #include "core/runner.h"
 
 #include <condition_variable>
@@ -6,6 +8,7 @@
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -18,6 +21,7 @@ struct Slot {
   const Check* check = nullptr;
   bool started = false;
   bool finished = false;
+  bool abandoned = false;
   Clock::time_point started_at;
   std::vector<Result> results;
 };
@@ -50,12 +54,13 @@ std::vector<Result> run_one(const Check& check, const Context& ctx) {
   return results;
 }
 
-void start_worker(const std::shared_ptr<State>& state, std::size_t index, const Context& ctx) {
+std::thread start_worker(const std::shared_ptr<State>& state, std::size_t index,
+                         const Context& ctx) {
   Slot& slot = state->slots[index];
   slot.started = true;
   slot.started_at = Clock::now();
   const Check* check = slot.check;
-  std::thread([state, index, check, &ctx] {
+  return std::thread([state, index, check, &ctx] {
     auto results = run_one(*check, ctx);
     std::lock_guard lock(state->mutex);
     Slot& done = state->slots[index];
@@ -64,7 +69,18 @@ void start_worker(const std::shared_ptr<State>& state, std::size_t index, const 
       done.finished = true;
     }
     state->changed.notify_all();
-  }).detach();
+  });
+}
+
+// Called without the state's lock held: a finished worker still takes it once.
+void join_or_abandon(std::vector<std::thread>& threads, const State& state) {
+  for (std::size_t i = 0; i < threads.size(); ++i) {
+    if (state.slots[i].abandoned) {
+      threads[i].detach();
+    } else if (threads[i].joinable()) {
+      threads[i].join();
+    }
+  }
 }
 
 std::string running_ids(const State& state) {
@@ -83,11 +99,14 @@ RunOutcome run_checks(const std::vector<const Check*>& checks, const Context& ct
                       const RunOptions& options) {
   auto state = std::make_shared<State>();
   for (const Check* check : checks) {
-    state->slots.push_back(Slot{check, false, false, {}, {}});
+    Slot slot;
+    slot.check = check;
+    state->slots.push_back(std::move(slot));
   }
   const unsigned jobs =
       options.jobs != 0 ? options.jobs : std::max(1U, std::thread::hardware_concurrency());
   RunOutcome outcome;
+  std::vector<std::thread> threads(checks.size());
   std::size_t next = 0;
   std::size_t done = 0;
   std::unique_lock lock(state->mutex);
@@ -106,6 +125,7 @@ RunOutcome run_checks(const std::vector<const Check*>& checks, const Context& ct
                           options.timeout.count()))};
           slot.results.front().duration_ms = options.timeout.count();
           slot.finished = true;
+          slot.abandoned = true;
           outcome.abandoned = true;
         } else {
           ++running;
@@ -115,7 +135,8 @@ RunOutcome run_checks(const std::vector<const Check*>& checks, const Context& ct
       done += slot.finished ? 1 : 0;
     }
     while (running < jobs && next < checks.size()) {
-      start_worker(state, next++, ctx);
+      threads[next] = start_worker(state, next, ctx);
+      ++next;
       ++running;
       earliest_deadline = std::min(earliest_deadline.value_or(Clock::time_point::max()),
                                    Clock::now() + options.timeout);
@@ -127,6 +148,8 @@ RunOutcome run_checks(const std::vector<const Check*>& checks, const Context& ct
       state->changed.wait_until(lock, earliest_deadline.value_or(Clock::now()));
     }
   }
+  lock.unlock();
+  join_or_abandon(threads, *state);
   for (auto& slot : state->slots) {
     for (auto& r : slot.results) {
       outcome.results.push_back(std::move(r));

@@ -89,6 +89,32 @@ TEST_F(RunnerTest, TimesOutAHungCheckAndGoesOn) {
   EXPECT_TRUE(outcome.abandoned);
 }
 
+// A worker still tearing down when the process exits leaks its thread-locals (OpenSSL's
+// per-thread state showed up in LeakSanitizer): finished workers are joined, not detached.
+std::atomic<int> g_thread_locals_destroyed{0};
+struct CountsItsDestruction {
+  bool used = false;
+  ~CountsItsDestruction() {
+    if (used) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      ++g_thread_locals_destroyed;
+    }
+  }
+};
+thread_local CountsItsDestruction t_state;
+
+TEST_F(RunnerTest, FinishedWorkersHaveEndedWhenItReturns) {
+  g_thread_locals_destroyed = 0;
+  auto body = [](const FakeCheck& c) {
+    t_state.used = true;
+    return std::vector<Result>{c.passed()};
+  };
+  FakeCheck a("TST001", body), b("TST002", body), c("TST003", body);
+  const auto outcome = run_checks({&a, &b, &c}, ctx, {2, std::chrono::seconds(5), {}});
+  EXPECT_FALSE(outcome.abandoned);
+  EXPECT_EQ(g_thread_locals_destroyed.load(), 3);
+}
+
 TEST_F(RunnerTest, EmptyResultListIsAnError) {
   FakeCheck empty("TST001", [](const FakeCheck&) { return std::vector<Result>{}; });
   const auto outcome = run_checks({&empty}, ctx, {1, std::chrono::seconds(5), {}});
