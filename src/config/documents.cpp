@@ -16,11 +16,6 @@
 namespace shipcheck::config {
 namespace {
 
-ParseError error_at(std::string_view file, SourcePos pos, std::string message,
-                    std::string hint = {}) {
-  return ParseError{std::string(file), pos.line, pos.column, std::move(message), std::move(hint)};
-}
-
 SourcePos pos_of_mark(const YAML::Mark& mark) {
   return mark.is_null() || mark.line < 0 ? SourcePos{} : SourcePos{mark.line + 1, mark.column + 1};
 }
@@ -114,6 +109,10 @@ std::optional<ParseError> check_documents(std::string_view text, std::string_vie
 }
 
 }  // namespace
+
+ParseError error_at(std::string_view file, SourcePos pos, std::string message, std::string hint) {
+  return ParseError{std::string(file), pos.line, pos.column, std::move(message), std::move(hint)};
+}
 
 tl::expected<YAML::Node, ParseError> parse_single_document(std::string_view text,
                                                            std::string_view file) {

@@ -18,11 +18,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-ParseError error_at(std::string_view file, SourcePos pos, std::string message,
-                    std::string hint = {}) {
-  return ParseError{std::string(file), pos.line, pos.column, std::move(message), std::move(hint)};
-}
-
 std::optional<ParseError> check_text(std::string_view text, std::string_view file) {
   if (text.size() > k_max_config_bytes) {
     return error_at(

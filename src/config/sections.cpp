@@ -13,8 +13,6 @@ const Shape k_url_path_shape{is_url_path, "a path starting with '/'", "e.g. /hea
 const Shape k_duration_shape{is_duration, "a duration", "e.g. 500ms, 10s, 30m, 1h30m, 7d"};
 
 namespace {
-
-constexpr int k_int_max = std::numeric_limits<int>::max();
 constexpr double k_double_max = std::numeric_limits<double>::max();
 
 const Shape k_resolve_shape{is_resolve_entry, "host:port:address",

@@ -1,6 +1,7 @@
 // shipcheck.yaml's schema: which keys each section has and how each value is read.
 #pragma once
 
+#include <limits>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,6 +12,8 @@
 #include "config/yaml_reader.h"
 
 namespace shipcheck::config {
+
+inline constexpr int k_int_max = std::numeric_limits<int>::max();
 
 // One key of a section and how to read its value into T.
 template <typename T>

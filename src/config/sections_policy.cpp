@@ -17,8 +17,6 @@ using R = Reader;
 using N = YAML::Node;
 using P = std::string;
 
-constexpr int k_int_max = std::numeric_limits<int>::max();
-
 bool is_rule_or_family(std::string_view text) {
   return is_rule_id(text) || is_family_code(text);
 }

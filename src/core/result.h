@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "core/severity.h"
 
@@ -15,6 +16,11 @@ struct Location {
   int column = 0;      // 1-based; 0 = unknown
   std::string commit;  // for findings in git history
 };
+
+// Location{file, line, column} without spelling out the commit.
+inline Location location_in(std::string file, int line = 0, int column = 0) {
+  return Location{std::move(file), line, column, {}};
+}
 
 struct SuppressionNote {
   std::string reason;

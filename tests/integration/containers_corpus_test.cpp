@@ -30,16 +30,16 @@ fs::path corpus_dir() {
 
 // One finding: what the comparison keys on. `where` is "LINE", or "LINE:COL" for the
 // parse rules, whose column is part of the contract.
-struct Finding {
+struct ExpectedFinding {
   std::string rule;
   std::string where;
   std::string status;  // fail, warn, suppressed (or error: never expected)
-  auto operator<=>(const Finding&) const = default;
+  auto operator<=>(const ExpectedFinding&) const = default;
 };
 
 struct Expected {
-  std::map<std::string, std::multiset<Finding>> by_file;  // every corpus file has an entry
-  std::map<std::pair<std::string, Finding>, std::string> notes;
+  std::map<std::string, std::multiset<ExpectedFinding>> by_file;  // every corpus file has an entry
+  std::map<std::pair<std::string, ExpectedFinding>, std::string> notes;
 };
 
 std::vector<std::string> split_tabs(const std::string& line) {
@@ -70,7 +70,7 @@ Expected read_expected() {
     if (fields[1] == "-") {
       continue;  // a file with no finding
     }
-    const Finding finding{fields[1], fields[2], fields[3]};
+    const ExpectedFinding finding{fields[1], fields[2], fields[3]};
     findings.insert(finding);
     out.notes[{fields[0], finding}] = fields.size() > 4 ? fields[4] : "";
   }
@@ -94,8 +94,8 @@ std::string family_of(const std::string& file) {
 }
 
 struct Actual {
-  std::map<std::string, std::multiset<Finding>> by_file;
-  std::map<std::pair<std::string, Finding>, std::string> messages;
+  std::map<std::string, std::multiset<ExpectedFinding>> by_file;
+  std::map<std::pair<std::string, ExpectedFinding>, std::string> messages;
 };
 
 // fail / warn / error results of a JSON report, by the file they are located in.
@@ -117,7 +117,7 @@ Actual findings_of(const nlohmann::json& report) {
     }
     const std::string rule = r.at("rule").get<std::string>();
     const bool suppressed = r.contains("suppressed") && !r["suppressed"].is_null();
-    Finding finding{
+    ExpectedFinding finding{
         rule,
         k_parse_rules.count(rule) != 0 ? fmt::format("{}:{}", line, column) : std::to_string(line),
         suppressed ? "suppressed" : status};
@@ -127,8 +127,9 @@ Actual findings_of(const nlohmann::json& report) {
   return out;
 }
 
-std::multiset<Finding> minus(const std::multiset<Finding>& a, const std::multiset<Finding>& b) {
-  std::multiset<Finding> out;
+std::multiset<ExpectedFinding> minus(const std::multiset<ExpectedFinding>& a,
+                                     const std::multiset<ExpectedFinding>& b) {
+  std::multiset<ExpectedFinding> out;
   std::set_difference(a.begin(), a.end(), b.begin(), b.end(), std::inserter(out, out.end()));
   return out;
 }
@@ -143,7 +144,7 @@ std::string diff(const Expected& expected, const Actual& actual) {
   for (const auto& [file, _] : actual.by_file) {
     files.insert(file);
   }
-  const std::multiset<Finding> none;
+  const std::multiset<ExpectedFinding> none;
   for (const auto& file : files) {
     const auto e = expected.by_file.find(file);
     const auto a = actual.by_file.find(file);

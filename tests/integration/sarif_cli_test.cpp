@@ -16,12 +16,7 @@ namespace {
 
 using Json = nlohmann::json;
 
-std::string slurp(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
+using test::slurp;
 
 // Findings of a shipcheck.report/v1 report, as "RULE:status" in report order.
 std::vector<std::string> json_findings(const Json& report) {

@@ -23,14 +23,9 @@ constexpr int k_seed = 20240301;
 constexpr double k_min_recall = 0.95;
 constexpr double k_min_precision = 0.95;
 
-std::string slurp(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
+using test::slurp;
 
-struct Finding {
+struct PlantedFinding {
   std::string file;
   int line = 0;
   std::string commit;
@@ -38,7 +33,7 @@ struct Finding {
 };
 
 // A label's file and line range; a history-only label needs a finding that names a commit.
-bool matches(const nlohmann::json& label, const Finding& finding) {
+bool matches(const nlohmann::json& label, const PlantedFinding& finding) {
   const int first = label["line"].get<int>();
   const int last = label.value("end_line", first);
   if (label["file"] != finding.file || finding.line < first || finding.line > last) {
@@ -84,15 +79,15 @@ class SecretsCorpus : public ::testing::Test {
     return to_file ? slurp(out) : run.out;
   }
 
-  static std::vector<Finding> findings_of(const nlohmann::json& report) {
-    std::vector<Finding> findings;
+  static std::vector<PlantedFinding> findings_of(const nlohmann::json& report) {
+    std::vector<PlantedFinding> findings;
     const std::string prefix = repo().string() + "/";
     for (const auto& r : report["results"]) {
       if (r.value("status", "") != "fail" || !r.contains("location") || r["location"].is_null()) {
         continue;
       }
       const auto& loc = r["location"];
-      Finding f;
+      PlantedFinding f;
       f.file = loc.value("file", "");
       if (f.file.rfind(prefix, 0) == 0) {
         f.file = f.file.substr(prefix.size());
@@ -108,7 +103,7 @@ class SecretsCorpus : public ::testing::Test {
   }
 
   // The kind of the negative at a finding's place, for a readable false-positive list.
-  static std::string negative_kind(const Finding& f) {
+  static std::string negative_kind(const PlantedFinding& f) {
     for (const auto& n : s_labels["negatives"]) {
       if (n["file"] == f.file && n["line"].get<int>() == f.line) {
         return n["kind"].get<std::string>();
@@ -156,7 +151,7 @@ TEST_F(SecretsCorpus, FindsPlantedSecretsWithHighRecallAndPrecision) {
   std::size_t found = 0;
   for (const auto& label : planted) {
     const bool hit = std::any_of(findings.begin(), findings.end(),
-                                 [&](const Finding& f) { return matches(label, f); });
+                                 [&](const PlantedFinding& f) { return matches(label, f); });
     found += hit ? 1 : 0;
     if (!hit) {
       ++misses[label["kind"].get<std::string>() +

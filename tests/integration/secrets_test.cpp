@@ -34,12 +34,7 @@ std::vector<std::string> planted_secrets(const std::filesystem::path& env_file) 
   return secrets;
 }
 
-std::string slurp(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
+using test::slurp;
 
 void expect_no_secret(const std::string& output, const std::vector<std::string>& secrets,
                       const std::string& what) {

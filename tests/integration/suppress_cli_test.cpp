@@ -12,12 +12,7 @@
 namespace shipcheck {
 namespace {
 
-std::string slurp(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
+using test::slurp;
 
 const nlohmann::json* find_result(const nlohmann::json& report, const std::string& rule) {
   for (const auto& r : report["results"]) {

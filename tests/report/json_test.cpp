@@ -17,7 +17,7 @@ using test::empty_report;
 using test::mixed_report;
 using Json = nlohmann::json;
 
-std::string render(const Report& report, ReportOptions options = {}) {
+std::string render_json(const Report& report, ReportOptions options = {}) {
   std::ostringstream out;
   make_reporter("json", options)->write(report, out);
   return out.str();
@@ -48,7 +48,7 @@ void expect_valid(const std::string& json) {
 }
 
 TEST(JsonReport, EmptyReportIsValidAndReady) {
-  const std::string text = render(empty_report());
+  const std::string text = render_json(empty_report());
   expect_valid(text);
   const auto j = Json::parse(text);
   EXPECT_EQ(j["schema"], "shipcheck.report/v1");
@@ -61,7 +61,7 @@ TEST(JsonReport, EmptyReportIsValidAndReady) {
 }
 
 TEST(JsonReport, MixedReportIsValidWithEveryStatus) {
-  const std::string text = render(mixed_report());
+  const std::string text = render_json(mixed_report());
   expect_valid(text);
   const auto j = Json::parse(text);
   EXPECT_EQ(j["verdict"], "not-ready");
@@ -78,7 +78,7 @@ TEST(JsonReport, MixedReportIsValidWithEveryStatus) {
 }
 
 TEST(JsonReport, ResultCarriesEveryField) {
-  const auto j = Json::parse(render(mixed_report()));
+  const auto j = Json::parse(render_json(mixed_report()));
   const auto& debug = j["results"][2];
   EXPECT_EQ(debug["rule"], "ENV004");
   EXPECT_EQ(debug["title"], "ENV004 title");
@@ -94,7 +94,7 @@ TEST(JsonReport, ResultCarriesEveryField) {
 }
 
 TEST(JsonReport, LocationIsNullWithoutOne) {
-  const auto j = Json::parse(render(mixed_report()));
+  const auto j = Json::parse(render_json(mixed_report()));
   const auto& hsts = j["results"][4];
   ASSERT_EQ(hsts["rule"], "HDR001");
   EXPECT_TRUE(hsts.contains("location"));
@@ -102,7 +102,7 @@ TEST(JsonReport, LocationIsNullWithoutOne) {
 }
 
 TEST(JsonReport, SuppressedResultStaysWithReasonAndCommit) {
-  const std::string text = render(mixed_report());
+  const std::string text = render_json(mixed_report());
   const auto j = Json::parse(text);
   const auto& key = j["results"][6];
   ASSERT_EQ(key["rule"], "SEC014");
@@ -120,7 +120,7 @@ TEST(JsonReport, WholeFileLocationHasNullLine) {
   auto r = test::sample_result("DKR001", "container", Severity::high, Status::fail, "no USER");
   r.location = Location{"Dockerfile", 0, 0, ""};
   report.results.push_back(r);
-  const std::string text = render(report);
+  const std::string text = render_json(report);
   expect_valid(text);
   const auto location = Json::parse(text)["results"][0]["location"];
   EXPECT_TRUE(location["line"].is_null());
@@ -129,7 +129,7 @@ TEST(JsonReport, WholeFileLocationHasNullLine) {
 }
 
 TEST(JsonReport, ManualItemsUseNullForAbsentValues) {
-  const auto j = Json::parse(render(mixed_report()));
+  const auto j = Json::parse(render_json(mixed_report()));
   ASSERT_EQ(j["manual"].size(), 2U);
   EXPECT_EQ(j["manual"][0], Json::parse(R"({"id":"notify-team","title":"Notify team of deployment",
                             "source":"DEPLOY.md:212","required":true,"signed_off_by":null,
@@ -140,7 +140,7 @@ TEST(JsonReport, ManualItemsUseNullForAbsentValues) {
 }
 
 TEST(JsonReport, KeysInDocumentedOrderPrettyPrinted) {
-  const std::string text = render(empty_report(), ReportOptions{false, false, false, "9.9.9"});
+  const std::string text = render_json(empty_report(), ReportOptions{false, false, false, "9.9.9"});
   EXPECT_EQ(text.rfind("{\n  \"schema\": \"shipcheck.report/v1\",\n  \"tool\": {\n    \"name\": "
                        "\"shipcheck\",\n    \"version\": \"9.9.9\"\n  },\n  \"service\"",
                        0),
@@ -150,7 +150,7 @@ TEST(JsonReport, KeysInDocumentedOrderPrettyPrinted) {
 }
 
 TEST(JsonReport, TopLevelKeysFollowDesignThenAdditiveKeys) {
-  const auto j = nlohmann::ordered_json::parse(render(mixed_report()));
+  const auto j = nlohmann::ordered_json::parse(render_json(mixed_report()));
   std::vector<std::string> keys;
   for (const auto& item : j.items()) {
     keys.push_back(item.key());
@@ -161,7 +161,7 @@ TEST(JsonReport, TopLevelKeysFollowDesignThenAdditiveKeys) {
 }
 
 TEST(JsonReport, ToolVersionDefaultsToThisBuild) {
-  const auto j = Json::parse(render(empty_report()));
+  const auto j = Json::parse(render_json(empty_report()));
   EXPECT_EQ(j["tool"]["version"], SHIPCHECK_VERSION);
 }
 
@@ -171,13 +171,13 @@ TEST(JsonReport, InvalidUtf8InEvidenceDoesNotThrow) {
   r.evidence = "AKIA\xff\xfe";
   report.results.push_back(r);
   std::string text;
-  ASSERT_NO_THROW(text = render(report));
+  ASSERT_NO_THROW(text = render_json(report));
   expect_valid(text);
   EXPECT_EQ(Json::parse(text)["results"][0]["evidence"], "AKIA\xEF\xBF\xBD\xEF\xBF\xBD");
 }
 
 TEST(JsonSchema, RejectsUnknownVerdict) {
-  auto j = Json::parse(render(mixed_report()));
+  auto j = Json::parse(render_json(mixed_report()));
   j["verdict"] = "maybe";
   const auto v = validate(j.dump());
   EXPECT_EQ(v.exit_code, 1) << v.output;
@@ -185,7 +185,7 @@ TEST(JsonSchema, RejectsUnknownVerdict) {
 }
 
 TEST(JsonSchema, RejectsMalformedRuleIdAndMissingKey) {
-  auto j = Json::parse(render(mixed_report()));
+  auto j = Json::parse(render_json(mixed_report()));
   j["results"][0]["rule"] = "env4";
   j["results"][1].erase("severity");
   const auto v = validate(j.dump());
@@ -195,7 +195,7 @@ TEST(JsonSchema, RejectsMalformedRuleIdAndMissingKey) {
 }
 
 TEST(JsonSchema, AllowsAdditiveTopLevelKeys) {
-  auto j = Json::parse(render(mixed_report()));
+  auto j = Json::parse(render_json(mixed_report()));
   j["future_key"] = {{"anything", 1}};
   expect_valid(j.dump());
 }

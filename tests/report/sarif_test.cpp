@@ -18,7 +18,7 @@ using test::mixed_report;
 using test::sample_result;
 using Json = nlohmann::json;
 
-std::string render(const Report& report, ReportOptions options = {}) {
+std::string render_sarif(const Report& report, ReportOptions options = {}) {
   std::ostringstream out;
   const auto reporter = make_reporter("sarif", options);
   EXPECT_NE(reporter, nullptr);
@@ -28,7 +28,7 @@ std::string render(const Report& report, ReportOptions options = {}) {
 
 // Renders, asserts schema validity, and parses.
 Json valid_sarif(const Report& report) {
-  const std::string text = render(report);
+  const std::string text = render_sarif(report);
   EXPECT_EQ(test::sarif_schema_error(text), "") << text;
   return Json::parse(text);
 }
@@ -58,7 +58,7 @@ TEST(SarifReport, IsAFormatOfTheReporterTable) {
 TEST(SarifReport, TheValidatorRejectsALogTheSchemaForbids) {
   // Shows the schema check can fail: a level SARIF does not define, a line 0, a date that is
   // not one and a path that is not a URI.
-  Json log = Json::parse(render(mixed_report()));
+  Json log = Json::parse(render_sarif(mixed_report()));
   log["runs"][0]["results"][0]["level"] = "fatal";
   log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startLine"] = 0;
   log["runs"][0]["invocations"][0]["endTimeUtc"] = "yesterday";
@@ -88,7 +88,7 @@ TEST(SarifReport, EmptyReportIsOneRunWithoutResults) {
 TEST(SarifReport, ToolVersionComesFromTheOptions) {
   ReportOptions options;
   options.tool_version = "9.8.7";
-  const Json log = Json::parse(render(empty_report(), options));
+  const Json log = Json::parse(render_sarif(empty_report(), options));
   EXPECT_EQ(run_of(log)["tool"]["driver"]["version"], "9.8.7");
 }
 

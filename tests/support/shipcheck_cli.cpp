@@ -10,16 +10,7 @@
 #include "support/fixture.h"
 
 namespace shipcheck::test {
-namespace {
-
-std::string slurp(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-
-}  // namespace
+namespace {}  // namespace
 
 std::filesystem::path source_dir() {
   return std::filesystem::path(SHIPCHECK_TESTS_DIR) / "..";
@@ -59,6 +50,13 @@ std::string schema_error(const std::string& json_text) {
                   (source_dir() / "tests" / "support" / "validate_json_schema.py").string(),
                   (source_dir() / "docs" / "report.schema.json").string(), file.string());
   return run_command(command, output) == 0 ? std::string() : output + " ";
+}
+
+std::string slurp(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
 }
 
 }  // namespace shipcheck::test

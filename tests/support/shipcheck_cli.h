@@ -25,4 +25,7 @@ std::string schema_error(const std::string& json_text);
 
 std::filesystem::path source_dir();
 
+// The whole file, bytes as they are ("" when it cannot be read).
+std::string slurp(const std::filesystem::path& path);
+
 }  // namespace shipcheck::test

@@ -10,7 +10,7 @@ namespace shipcheck::checks {
 
 namespace {
 
-constexpr std::string_view k_looked_for =
+constexpr std::string_view k_rollback_places =
     "ROLLBACK.md, docs/rollback*.md, and a \"Rollback\" heading in README, RUNBOOK*.md, "
     "DEPLOY*.md, docs/*.md and docs/runbooks/";
 
@@ -85,7 +85,7 @@ std::vector<Result> RollbackDoc::run(const Context& ctx) const {
   if (const auto heading = find_rollback_heading(ctx)) {
     return {pass(fmt::format("rollback procedure: {}", *heading))};
   }
-  return {fail("no rollback procedure found", fmt::format("looked for {}", k_looked_for))};
+  return {fail("no rollback procedure found", fmt::format("looked for {}", k_rollback_places))};
 }
 
 }  // namespace shipcheck::checks

@@ -9,7 +9,7 @@ namespace shipcheck::checks {
 
 namespace {
 
-constexpr std::string_view k_looked_for =
+constexpr std::string_view k_runbook_places =
     "RUNBOOK.md, PLAYBOOK.md, docs/runbook*.md, docs/playbook*.md, runbooks/, docs/runbooks/, "
     "docs/playbooks/";
 
@@ -55,7 +55,7 @@ std::vector<Result> Runbook::run(const Context& ctx) const {
   if (const auto file = detect(ctx)) {
     return {pass(fmt::format("runbook: {}", *file))};
   }
-  return {fail("no runbook found", fmt::format("looked for {}", k_looked_for))};
+  return {fail("no runbook found", fmt::format("looked for {}", k_runbook_places))};
 }
 
 }  // namespace shipcheck::checks

@@ -120,7 +120,8 @@ std::string shown_value(std::string_view name, std::string_view value) {
   }
   std::string shown = Redactor().scrub(value);
   if (shown.size() > 80) {
-    shown = shown.substr(0, 77) + "...";
+    shown.resize(77);
+    shown += "...";
   }
   return shown;
 }

@@ -25,10 +25,6 @@ std::string_view base_name(std::string_view path) {
   return slash == std::string_view::npos ? path : path.substr(slash + 1);
 }
 
-Location at(std::string file) {
-  return Location{std::move(file), 0, 0, {}};
-}
-
 // The configured env file relative to the root ("" when none, or outside the root).
 std::string configured_env_file(const Context& ctx) {
   const std::string& configured = ctx.config.env_file;
@@ -77,13 +73,13 @@ std::vector<Result> EnvFilesUntracked::run(const Context& ctx) const {
     const bool ignored = git.repo->is_ignored(git.to_repo_relative(path));
     Result r = fail(fmt::format("{} is tracked by git{}", path,
                                 ignored ? "" : " and not ignored by .gitignore"));
-    r.location = at(path);
+    r.location = location_in(path);
     results.push_back(std::move(r));
   }
   const bool env_tracked = !env_file.empty() && git.is_tracked(env_file);
   if (!env_file.empty() && !env_tracked && !git.repo->is_ignored(git.to_repo_relative(env_file))) {
     Result r = fail(fmt::format("{} is not ignored by .gitignore", env_file));
-    r.location = at(env_file);
+    r.location = location_in(env_file);
     r.remediation =
         fmt::format("add `{}` (or `.env*` with `!.env.example`) to .gitignore", env_file);
     results.push_back(std::move(r));

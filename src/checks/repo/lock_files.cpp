@@ -52,10 +52,6 @@ std::optional<std::string> find_lock(const fs::path& root, const std::string& ma
   }
 }
 
-Location at(const std::string& file, int line = 0) {
-  return Location{file, line, 0, {}};
-}
-
 }  // namespace
 
 LockFiles::LockFiles()
@@ -80,7 +76,7 @@ void LockFiles::check_requirements(const Context& ctx, const std::string& manife
   Result r =
       fail(fmt::format("{}: {} requirement{} not pinned with ==: {}", manifest, unpinned.size(),
                        unpinned.size() == 1 ? " is" : "s are", fmt::join(names, ", ")));
-  r.location = at(manifest, unpinned.front().line);
+  r.location = location_in(manifest, unpinned.front().line);
   r.remediation =
       "pin every requirement (`pip-compile` or `uv pip compile` from a requirements.in), or "
       "add a requirements.lock";
@@ -102,11 +98,11 @@ void LockFiles::check_manifest(const Context& ctx, const GitFacts& git, const st
   const auto lock = find_lock(ctx.root, manifest, rule);
   if (!lock) {
     Result r = fail(fmt::format("{} has no lock file ({})", manifest, fmt::join(rule.locks, ", ")));
-    r.location = at(manifest);
+    r.location = location_in(manifest);
     out.failures.push_back(std::move(r));
   } else if (git.is_tracked(manifest) && !git.is_tracked(*lock)) {
     Result r = fail(fmt::format("{} exists but is not committed", *lock));
-    r.location = at(*lock);
+    r.location = location_in(*lock);
     r.remediation =
         fmt::format("`git add {}` (and drop it from .gitignore if listed there)", *lock);
     out.failures.push_back(std::move(r));

@@ -29,10 +29,6 @@ tl::expected<alembic::Revision, ParseError> parse_script(const std::filesystem::
   return alembic::parse_revision(text, script);
 }
 
-Location at(const std::string& file, int line = 0, int column = 0) {
-  return Location{file, line, column, {}};
-}
-
 std::string where(const std::vector<std::string>& dirs) {
   return fmt::format("{}", fmt::join(dirs, ", "));
 }
@@ -67,7 +63,7 @@ void MigrationsSingleHead::check_setup(const Context& ctx, const AlembicSetup& s
                                        std::vector<Result>& out) const {
   if (!setup.problem.empty()) {
     Result r = error(setup.problem);
-    r.location = at(setup.source);
+    r.location = location_in(setup.source);
     out.push_back(std::move(r));
     return;
   }
@@ -77,7 +73,7 @@ void MigrationsSingleHead::check_setup(const Context& ctx, const AlembicSetup& s
     auto parsed = parse_script(ctx.root, script);
     if (!parsed) {
       Result r = error(fmt::format("cannot read migration: {}", parsed.error().to_string()));
-      r.location = at(script, parsed.error().line, parsed.error().column);
+      r.location = location_in(script, parsed.error().line, parsed.error().column);
       out.push_back(std::move(r));
       unreadable = true;
       continue;
@@ -89,7 +85,7 @@ void MigrationsSingleHead::check_setup(const Context& ctx, const AlembicSetup& s
   }
   if (revisions.empty()) {
     Result r = fail(fmt::format("{} holds no migration scripts", where(setup.version_dirs)));
-    r.location = at(setup.source);
+    r.location = location_in(setup.source);
     r.remediation = "create the first migration: `alembic revision --autogenerate -m \"initial\"`";
     out.push_back(std::move(r));
     return;
@@ -109,12 +105,12 @@ void MigrationsSingleHead::judge_graph(const std::string& dirs,
   for (const auto& d : graph.dangling) {
     Result r = fail(fmt::format("revision {} names down_revision {}, which no migration defines",
                                 d.revision, d.parent));
-    r.location = at(d.file, d.line);
+    r.location = location_in(d.file, d.line);
     out.push_back(std::move(r));
   }
   for (const auto& id : graph.duplicates) {
     Result r = fail(fmt::format("revision id {} is defined by more than one migration", id));
-    r.location = at(by_id.at(id)->file, by_id.at(id)->line);
+    r.location = location_in(by_id.at(id)->file, by_id.at(id)->line);
     out.push_back(std::move(r));
   }
   if (!graph.cycle.empty()) {
@@ -130,7 +126,7 @@ void MigrationsSingleHead::judge_graph(const std::string& dirs,
     Result r = fail(
         fmt::format("{} has {} heads: {}", dirs, graph.heads.size(), fmt::join(graph.heads, ", ")),
         fmt::format("{}", fmt::join(heads, "\n")));
-    r.location = at(first.file, first.line);
+    r.location = location_in(first.file, first.line);
     out.push_back(std::move(r));
   }
   if (out.size() == before && graph.heads.size() == 1) {

@@ -14,8 +14,6 @@ namespace shipcheck::envrefs {
 namespace {
 
 constexpr std::size_t k_max_file_bytes = std::size_t{1024} * 1024;
-// How far a call's closing parenthesis is looked for; keeps odd input linear.
-constexpr std::size_t k_max_call_chars = 4096;
 
 bool starts_with_word(std::string_view code, std::size_t pos, std::string_view word) {
   return code.compare(pos, word.size(), word) == 0 &&

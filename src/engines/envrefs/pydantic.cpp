@@ -8,8 +8,6 @@
 namespace shipcheck::envrefs {
 namespace {
 
-constexpr std::size_t k_max_call_chars = 4096;
-
 struct Line {
   std::size_t begin;  // offset of the first character
   std::size_t end;    // offset of the '\n' (or the text's end)

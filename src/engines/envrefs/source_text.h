@@ -13,6 +13,9 @@
 
 namespace shipcheck::envrefs {
 
+// How far a call's closing parenthesis is looked for; keeps odd input linear.
+inline constexpr std::size_t k_max_call_chars = 4096;
+
 class SourceText {
  public:
   SourceText(std::string_view text, Language language);

@@ -8,10 +8,10 @@
 namespace shipcheck::test {
 namespace {
 
-const checks::compose::ComposeDatastorePortsLocal k_rule;
+const checks::compose::ComposeDatastorePortsLocal k_datastore_ports_local;
 
 TEST(ComposeDatastorePortsLocal, FailsWhenPublishedOnEveryInterface) {
-  const auto results = check_compose(k_rule, R"(services:
+  const auto results = check_compose(k_datastore_ports_local, R"(services:
   db:
     image: postgres:16
     ports:
@@ -38,7 +38,7 @@ TEST(ComposeDatastorePortsLocal, FailsWhenPublishedOnEveryInterface) {
 }
 
 TEST(ComposeDatastorePortsLocal, PassesWithLoopbackOrUnpublished) {
-  const auto results = check_compose(k_rule, R"(services:
+  const auto results = check_compose(k_datastore_ports_local, R"(services:
   db:
     image: postgres:16
     expose: ["5432"]

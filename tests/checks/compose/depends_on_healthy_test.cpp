@@ -8,7 +8,7 @@
 namespace shipcheck::test {
 namespace {
 
-const checks::compose::ComposeDependsOnHealthy k_rule;
+const checks::compose::ComposeDependsOnHealthy k_depends_on_healthy;
 
 constexpr std::string_view k_db = R"(
   db:
@@ -19,7 +19,7 @@ constexpr std::string_view k_db = R"(
 )";
 
 TEST(ComposeDependsOnHealthy, FailsWhenNotWaitingForHealthy) {
-  const auto results = check_compose(k_rule, std::string(R"(services:
+  const auto results = check_compose(k_depends_on_healthy, std::string(R"(services:
   api:
     image: api:1
     depends_on: [db, cache]
@@ -40,7 +40,7 @@ TEST(ComposeDependsOnHealthy, FailsWhenNotWaitingForHealthy) {
 }
 
 TEST(ComposeDependsOnHealthy, PassesWithServiceHealthy) {
-  const auto results = check_compose(k_rule, std::string(R"(services:
+  const auto results = check_compose(k_depends_on_healthy, std::string(R"(services:
   api:
     image: api:1
     depends_on:
@@ -50,8 +50,9 @@ TEST(ComposeDependsOnHealthy, PassesWithServiceHealthy) {
 }
 
 TEST(ComposeDependsOnHealthy, SkipsWhenNoDependencyHasAHealthcheck) {
-  const auto results = check_compose(
-      k_rule, "services:\n  api: {image: a:1, depends_on: [cache]}\n  cache: {image: r:7}\n");
+  const auto results =
+      check_compose(k_depends_on_healthy,
+                    "services:\n  api: {image: a:1, depends_on: [cache]}\n  cache: {image: r:7}\n");
   EXPECT_EQ(statuses(results), "skip");
 }
 

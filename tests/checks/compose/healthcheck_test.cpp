@@ -8,10 +8,10 @@
 namespace shipcheck::test {
 namespace {
 
-const checks::compose::ComposeHealthcheck k_rule;
+const checks::compose::ComposeHealthcheck k_healthcheck;
 
 TEST(ComposeHealthcheck, FailsWhenMissingOrSwitchedOff) {
-  const auto results = check_compose(k_rule, R"(services:
+  const auto results = check_compose(k_healthcheck, R"(services:
   api:
     image: api:1
   db:
@@ -32,7 +32,7 @@ TEST(ComposeHealthcheck, FailsWhenMissingOrSwitchedOff) {
 }
 
 TEST(ComposeHealthcheck, PassesWithHealthchecksAndExemptsOneShotJobs) {
-  const auto results = check_compose(k_rule, R"(services:
+  const auto results = check_compose(k_healthcheck, R"(services:
   api:
     image: api:1
     healthcheck:

@@ -8,10 +8,10 @@
 namespace shipcheck::test {
 namespace {
 
-const checks::compose::ComposeImagesPinned k_rule;
+const checks::compose::ComposeImagesPinned k_images_pinned;
 
 TEST(ComposeImagesPinned, FailsWhenUntaggedOrLatest) {
-  const auto results = check_compose(k_rule, R"(services:
+  const auto results = check_compose(k_images_pinned, R"(services:
   db:
     image: postgres
   cache:
@@ -28,7 +28,7 @@ TEST(ComposeImagesPinned, FailsWhenUntaggedOrLatest) {
 }
 
 TEST(ComposeImagesPinned, PassesWithTagsAndDigests) {
-  const auto results = check_compose(k_rule, R"(services:
+  const auto results = check_compose(k_images_pinned, R"(services:
   db: {image: postgres:16.2}
   cache: {image: "redis@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"}
   registry: {image: "registry.example.com:5000/team/app:1.4.2"}
@@ -40,7 +40,7 @@ TEST(ComposeImagesPinned, PassesWithTagsAndDigests) {
 }
 
 TEST(ComposeImagesPinned, SkipsWhenEveryServiceIsBuilt) {
-  const auto results = check_compose(k_rule, R"(services:
+  const auto results = check_compose(k_images_pinned, R"(services:
   api: {build: ., image: api}
   worker: {build: {context: ., dockerfile: Dockerfile.worker}}
 )");

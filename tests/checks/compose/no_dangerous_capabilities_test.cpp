@@ -8,10 +8,10 @@
 namespace shipcheck::test {
 namespace {
 
-const checks::compose::ComposeNoDangerousCapabilities k_rule;
+const checks::compose::ComposeNoDangerousCapabilities k_no_dangerous_capabilities;
 
 TEST(ComposeNoDangerousCapabilities, FailsWhenADangerousCapabilityIsAdded) {
-  const auto results = check_compose(k_rule, R"(services:
+  const auto results = check_compose(k_no_dangerous_capabilities, R"(services:
   vpn:
     image: vpn:1
     cap_add:
@@ -34,7 +34,7 @@ TEST(ComposeNoDangerousCapabilities, FailsWhenADangerousCapabilityIsAdded) {
 }
 
 TEST(ComposeNoDangerousCapabilities, PassesWithNarrowCapabilities) {
-  const auto results = check_compose(k_rule, R"(services:
+  const auto results = check_compose(k_no_dangerous_capabilities, R"(services:
   web:
     image: nginx:1.25
     cap_drop: [ALL]

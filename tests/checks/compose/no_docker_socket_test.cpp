@@ -8,10 +8,10 @@
 namespace shipcheck::test {
 namespace {
 
-const checks::compose::ComposeNoDockerSocket k_rule;
+const checks::compose::ComposeNoDockerSocket k_no_docker_socket;
 
 TEST(ComposeNoDockerSocket, FailsWhenTheSocketIsMounted) {
-  const auto results = check_compose(k_rule, R"(services:
+  const auto results = check_compose(k_no_docker_socket, R"(services:
   traefik:
     image: traefik:v3.0
     volumes:
@@ -30,7 +30,7 @@ TEST(ComposeNoDockerSocket, FailsWhenTheSocketIsMounted) {
 }
 
 TEST(ComposeNoDockerSocket, PassesWithOrdinaryVolumes) {
-  const auto results = check_compose(k_rule, R"(services:
+  const auto results = check_compose(k_no_docker_socket, R"(services:
   db:
     image: postgres:16
     volumes: [db:/var/lib/postgresql/data, ./init.sql:/docker-entrypoint-initdb.d/init.sql]

@@ -8,10 +8,10 @@
 namespace shipcheck::test {
 namespace {
 
-const checks::compose::ComposeNoHostNamespaces k_rule;
+const checks::compose::ComposeNoHostNamespaces k_no_host_namespaces;
 
 TEST(ComposeNoHostNamespaces, FailsWhenAHostNamespaceIsShared) {
-  const auto results = check_compose(k_rule, R"(services:
+  const auto results = check_compose(k_no_host_namespaces, R"(services:
   a:
     image: x:1
     network_mode: host
@@ -28,7 +28,7 @@ TEST(ComposeNoHostNamespaces, FailsWhenAHostNamespaceIsShared) {
 }
 
 TEST(ComposeNoHostNamespaces, PassesWithBridgeOrServiceNetworks) {
-  const auto results = check_compose(k_rule, R"(services:
+  const auto results = check_compose(k_no_host_namespaces, R"(services:
   a: {image: x:1, network_mode: bridge}
   b: {image: x:1, network_mode: "service:a", pid: "service:a"}
 )");

@@ -8,10 +8,10 @@
 namespace shipcheck::test {
 namespace {
 
-const checks::compose::ComposeNoInlineSecrets k_rule;
+const checks::compose::ComposeNoInlineSecrets k_no_inline_secrets;
 
 TEST(ComposeNoInlineSecrets, FailsWhenASecretIsLiteral) {
-  const auto results = check_compose(k_rule, R"(services:
+  const auto results = check_compose(k_no_inline_secrets, R"(services:
   api:
     image: api:1
     environment:
@@ -36,7 +36,7 @@ TEST(ComposeNoInlineSecrets, FailsWhenASecretIsLiteral) {
 }
 
 TEST(ComposeNoInlineSecrets, PassesWithReferencesAndPassThrough) {
-  const auto results = check_compose(k_rule, R"(services:
+  const auto results = check_compose(k_no_inline_secrets, R"(services:
   api:
     image: api:1
     env_file: .env.production

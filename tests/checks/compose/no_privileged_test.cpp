@@ -8,10 +8,10 @@
 namespace shipcheck::test {
 namespace {
 
-const checks::compose::ComposeNoPrivileged k_rule;
+const checks::compose::ComposeNoPrivileged k_no_privileged;
 
 TEST(ComposeNoPrivileged, FailsWhenPrivileged) {
-  const auto results = check_compose(k_rule, R"(services:
+  const auto results = check_compose(k_no_privileged, R"(services:
   agent:
     image: agent:1
     privileged: true
@@ -26,8 +26,8 @@ TEST(ComposeNoPrivileged, FailsWhenPrivileged) {
 }
 
 TEST(ComposeNoPrivileged, PassesWithPrivilegedFalseOrAbsent) {
-  const auto results =
-      check_compose(k_rule, "services:\n  a: {image: x:1, privileged: false}\n  b: {image: x:1}\n");
+  const auto results = check_compose(
+      k_no_privileged, "services:\n  a: {image: x:1, privileged: false}\n  b: {image: x:1}\n");
   ASSERT_EQ(statuses(results), "pass");
   EXPECT_EQ(results[0].message, "2 services in 1 compose file: no service runs privileged");
 }

@@ -8,10 +8,10 @@
 namespace shipcheck::test {
 namespace {
 
-const checks::compose::ComposeResourceLimits k_rule;
+const checks::compose::ComposeResourceLimits k_resource_limits;
 
 TEST(ComposeResourceLimits, FailsWhenALimitIsMissing) {
-  const auto results = check_compose(k_rule, R"(services:
+  const auto results = check_compose(k_resource_limits, R"(services:
   a:
     image: x:1
   b:
@@ -30,7 +30,7 @@ TEST(ComposeResourceLimits, FailsWhenALimitIsMissing) {
 }
 
 TEST(ComposeResourceLimits, PassesWithDeployLimitsOrV2Keys) {
-  const auto results = check_compose(k_rule, R"(services:
+  const auto results = check_compose(k_resource_limits, R"(services:
   a:
     image: x:1
     deploy:

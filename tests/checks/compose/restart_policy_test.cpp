@@ -8,10 +8,10 @@
 namespace shipcheck::test {
 namespace {
 
-const checks::compose::ComposeRestartPolicy k_rule;
+const checks::compose::ComposeRestartPolicy k_restart_policy;
 
 TEST(ComposeRestartPolicy, FailsWhenAServiceHasNoPolicy) {
-  const auto results = check_compose(k_rule, R"(services:
+  const auto results = check_compose(k_restart_policy, R"(services:
   api:
     image: api:1
     restart: unless-stopped
@@ -26,7 +26,7 @@ TEST(ComposeRestartPolicy, FailsWhenAServiceHasNoPolicy) {
 }
 
 TEST(ComposeRestartPolicy, FailsWhenNeverRestarted) {
-  const auto results = check_compose(k_rule, R"(services:
+  const auto results = check_compose(k_restart_policy, R"(services:
   a: {image: x:1, restart: "no"}
   b: {image: x:1, restart: no}
   c: {image: x:1, restart: sometimes}
@@ -40,7 +40,7 @@ TEST(ComposeRestartPolicy, FailsWhenNeverRestarted) {
 }
 
 TEST(ComposeRestartPolicy, PassesWithEveryAcceptedForm) {
-  const auto results = check_compose(k_rule, R"(x-defaults: &defaults
+  const auto results = check_compose(k_restart_policy, R"(x-defaults: &defaults
   restart: always
 services:
   a: {<<: *defaults, image: x:1}
@@ -54,7 +54,7 @@ services:
 }
 
 TEST(ComposeRestartPolicy, MigrationJobMayNotRestart) {
-  const auto results = check_compose(k_rule, R"(services:
+  const auto results = check_compose(k_restart_policy, R"(services:
   api:
     image: api:1
     restart: always
@@ -68,8 +68,8 @@ TEST(ComposeRestartPolicy, MigrationJobMayNotRestart) {
 }
 
 TEST(ComposeRestartPolicy, SkipsBrokenFilesAndNoFiles) {
-  EXPECT_EQ(statuses(check_compose(k_rule, "services: [\n")), "skip");
-  EXPECT_EQ(statuses(k_rule.check({})), "skip");
+  EXPECT_EQ(statuses(check_compose(k_restart_policy, "services: [\n")), "skip");
+  EXPECT_EQ(statuses(k_restart_policy.check({})), "skip");
 }
 
 }  // namespace

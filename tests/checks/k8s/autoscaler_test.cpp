@@ -8,12 +8,6 @@
 namespace shipcheck::test {
 namespace {
 
-constexpr std::string_view k_hpa =
-    "---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\n"
-    "metadata: {name: todo-api, namespace: prod}\nspec:\n"
-    "  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: todo-api}\n"
-    "  minReplicas: 3\n  maxReplicas: 10\n";
-
 TEST(K8sAutoscaler, FailsWhenThereIsNone) {
   const std::string text = edit(k_good_manifest, k_hpa, "");
   const auto results = run_on(checks::K8sAutoscaler(), text);

@@ -9,12 +9,6 @@
 namespace shipcheck::test {
 namespace {
 
-constexpr std::string_view k_hpa =
-    "---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\n"
-    "metadata: {name: todo-api, namespace: prod}\nspec:\n"
-    "  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: todo-api}\n"
-    "  minReplicas: 3\n  maxReplicas: 10\n";
-
 nlohmann::json run_json(const TempDir& dir, const std::string& args) {
   const auto run = run_shipcheck("run . --no-store --format json " + args, dir.path());
   EXPECT_TRUE(run.exit_code == 0 || run.exit_code == 1) << run.out << run.err;

@@ -15,6 +15,13 @@ namespace shipcheck::test {
 
 // A Deployment with an init container, a Service, a PodDisruptionBudget, an HPA and a
 // ConfigMap: every K8S rule passes on it.
+// The good manifest's HorizontalPodAutoscaler document, for tests that remove or edit it.
+inline constexpr std::string_view k_hpa =
+    "---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\n"
+    "metadata: {name: todo-api, namespace: prod}\nspec:\n"
+    "  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: todo-api}\n"
+    "  minReplicas: 3\n  maxReplicas: 10\n";
+
 inline constexpr std::string_view k_good_manifest = R"(# The API, ready to ship.
 apiVersion: apps/v1
 kind: Deployment

@@ -17,7 +17,7 @@ using test::TempDir;
 
 constexpr const char* k_package_json = R"({"name": "web", "dependencies": {"next": "14.2.3"}})";
 
-std::vector<Result> committed_and_checked(const TempDir& dir) {
+std::vector<Result> commit_and_check_locks(const TempDir& dir) {
   git_commit_all(dir.path());
   return run_check(LockFiles(), config_for(dir.path()));
 }
@@ -32,7 +32,7 @@ TEST(LockFilesTest, SkipsWithoutManifests) {
   TempDir dir;
   dir.write("main.c", "int main(void) { return 0; }\n");
   dir.write("pyproject.toml", "[project]\nname = \"x\"\n");
-  const auto results = committed_and_checked(dir);
+  const auto results = commit_and_check_locks(dir);
   ASSERT_EQ(statuses(results), "skip");
   EXPECT_EQ(results[0].message, "no package manifest that needs a lock file");
 }
@@ -40,7 +40,7 @@ TEST(LockFilesTest, SkipsWithoutManifests) {
 TEST(LockFilesTest, FailsWhenPackageJsonHasNoLockFile) {
   TempDir dir;
   dir.write("frontend/package.json", k_package_json);
-  const auto results = committed_and_checked(dir);
+  const auto results = commit_and_check_locks(dir);
   ASSERT_EQ(statuses(results), "fail");
   EXPECT_EQ(results[0].location->file, "frontend/package.json");
   EXPECT_NE(results[0].message.find("frontend/package.json has no lock file (package-lock.json"),
@@ -52,7 +52,7 @@ TEST(LockFilesTest, FailsWhenTheLockFileIsNotCommitted) {
   dir.write(".gitignore", "package-lock.json\n");
   dir.write("package.json", k_package_json);
   dir.write("package-lock.json", "{}");
-  const auto results = committed_and_checked(dir);
+  const auto results = commit_and_check_locks(dir);
   ASSERT_EQ(statuses(results), "fail");
   EXPECT_EQ(results[0].message, "package-lock.json exists but is not committed");
 }
@@ -61,7 +61,7 @@ TEST(LockFilesTest, FailsWhenRequirementsAreNotPinned) {
   TempDir dir;
   dir.write("backend/requirements.txt",
             "# runtime\nfastapi==0.110.0\nuvicorn[standard]>=0.29\n-r base.txt\nsqlalchemy\n");
-  const auto results = committed_and_checked(dir);
+  const auto results = commit_and_check_locks(dir);
   ASSERT_EQ(statuses(results), "fail");
   EXPECT_EQ(results[0].message,
             "backend/requirements.txt: 2 requirements are not pinned with ==: uvicorn, sqlalchemy");
@@ -76,7 +76,7 @@ TEST(LockFilesTest, FailsWhenEachManifestLacksItsLock) {
   dir.write("Cargo.toml", "[package]\nname = \"x\"\n");
   dir.write("Gemfile", "gem 'rails'\n");
   dir.write("composer.json", "{}");
-  EXPECT_EQ(statuses(committed_and_checked(dir)), "fail,fail,fail,fail,fail,fail");
+  EXPECT_EQ(statuses(commit_and_check_locks(dir)), "fail,fail,fail,fail,fail,fail");
 }
 
 TEST(LockFilesTest, PassesWithCommittedLockFiles) {
@@ -89,7 +89,7 @@ TEST(LockFilesTest, PassesWithCommittedLockFiles) {
   dir.write("worker/requirements.txt",
             "celery==5.3.6 \\\n    --hash=sha256:abc\nredis>=5 --hash=sha256:def\n");
   dir.write("go.mod", "module x\n\ngo 1.22\n");
-  const auto results = committed_and_checked(dir);
+  const auto results = commit_and_check_locks(dir);
   ASSERT_EQ(statuses(results), "pass");
   EXPECT_EQ(results[0].message, "4 manifests locked");
   EXPECT_NE(results[0].evidence.find("package.json (pnpm-lock.yaml)"), std::string::npos);
@@ -100,7 +100,7 @@ TEST(LockFilesTest, PassesWithAWorkspaceLockAboveTheMember) {
   dir.write("package.json", R"({"private": true, "workspaces": ["packages/*"]})");
   dir.write("package-lock.json", "{}");
   dir.write("packages/ui/package.json", k_package_json);
-  const auto results = committed_and_checked(dir);
+  const auto results = commit_and_check_locks(dir);
   ASSERT_EQ(statuses(results), "pass");
   EXPECT_NE(results[0].evidence.find("packages/ui/package.json (package-lock.json)"),
             std::string::npos);
@@ -117,7 +117,7 @@ TEST(LockFilesTest, IgnoresDependencyTreesDeepAndIgnoredDirectories) {
   dir.write("env/requirements.txt", "flask\n");
   dir.write("third_party/lib/package.json", k_package_json);
   dir.write("a/b/c/d/package.json", k_package_json);
-  EXPECT_EQ(statuses(committed_and_checked(dir)), "pass");
+  EXPECT_EQ(statuses(commit_and_check_locks(dir)), "pass");
 }
 
 TEST(LockFilesTest, FindsUnpinnedRequirements) {

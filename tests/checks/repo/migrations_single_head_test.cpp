@@ -28,7 +28,7 @@ void write_project(const TempDir& dir) {
   dir.write("alembic/versions/002_tasks.py", migration("b002", "'a001'"));
 }
 
-std::vector<Result> committed_and_checked(const TempDir& dir) {
+std::vector<Result> commit_and_check_migrations(const TempDir& dir) {
   git_commit_all(dir.path());
   return run_check(MigrationsSingleHead(), config_for(dir.path()));
 }
@@ -36,7 +36,7 @@ std::vector<Result> committed_and_checked(const TempDir& dir) {
 TEST(MigrationsSingleHeadTest, SkipsWithoutAlembic) {
   TempDir dir;
   dir.write("app.py", "print()\n");
-  const auto results = committed_and_checked(dir);
+  const auto results = commit_and_check_migrations(dir);
   ASSERT_EQ(statuses(results), "skip");
   EXPECT_NE(results[0].message.find("alembic is not used"), std::string::npos);
 }
@@ -50,7 +50,7 @@ TEST(MigrationsSingleHeadTest, SkipsOutsideAGitRepository) {
 TEST(MigrationsSingleHeadTest, PassesWithLinearHistory) {
   TempDir dir;
   write_project(dir);
-  const auto results = committed_and_checked(dir);
+  const auto results = commit_and_check_migrations(dir);
   ASSERT_EQ(statuses(results), "pass");
   EXPECT_EQ(results[0].message, "alembic/versions: 2 revisions, single head b002");
 }
@@ -59,7 +59,7 @@ TEST(MigrationsSingleHeadTest, FailsWhenThereAreTwoHeads) {
   TempDir dir;
   write_project(dir);
   dir.write("alembic/versions/003_users.py", migration("c003", "'a001'"));
-  const auto results = committed_and_checked(dir);
+  const auto results = commit_and_check_migrations(dir);
   ASSERT_EQ(statuses(results), "fail");
   EXPECT_EQ(results[0].message, "alembic/versions has 2 heads: b002, c003");
   EXPECT_EQ(results[0].evidence,
@@ -72,14 +72,14 @@ TEST(MigrationsSingleHeadTest, PassesWithAMergeRevision) {
   write_project(dir);
   dir.write("alembic/versions/003_users.py", migration("c003", "'a001'"));
   dir.write("alembic/versions/004_merge.py", migration("d004", "('b002', 'c003')"));
-  EXPECT_EQ(statuses(committed_and_checked(dir)), "pass");
+  EXPECT_EQ(statuses(commit_and_check_migrations(dir)), "pass");
 }
 
 TEST(MigrationsSingleHeadTest, FailsWhenADownRevisionIsUnknown) {
   TempDir dir;
   write_project(dir);
   dir.write("alembic/versions/002_tasks.py", migration("b002", "'zzz999'"));
-  const auto results = committed_and_checked(dir);
+  const auto results = commit_and_check_migrations(dir);
   ASSERT_EQ(statuses(results), "fail,fail");
   EXPECT_EQ(results[0].message,
             "revision b002 names down_revision zzz999, which no migration defines");
@@ -92,7 +92,7 @@ TEST(MigrationsSingleHeadTest, FailsWhenThereAreNoMigrations) {
   TempDir dir;
   dir.write("alembic/env.py", "# env\n");
   dir.write("alembic/versions/.keep", "");
-  const auto results = committed_and_checked(dir);
+  const auto results = commit_and_check_migrations(dir);
   ASSERT_EQ(statuses(results), "fail");
   EXPECT_EQ(results[0].message, "alembic/versions holds no migration scripts");
 }
@@ -101,7 +101,7 @@ TEST(MigrationsSingleHeadTest, ErrorsOnAnUnreadableScript) {
   TempDir dir;
   write_project(dir);
   dir.write("alembic/versions/003_bad.py", "revision = 'c003'\ndown_revision = PREVIOUS\n");
-  const auto results = committed_and_checked(dir);
+  const auto results = commit_and_check_migrations(dir);
   ASSERT_EQ(statuses(results), "error");
   EXPECT_EQ(results[0].location->file, "alembic/versions/003_bad.py");
   EXPECT_EQ(results[0].location->line, 2);
@@ -114,7 +114,7 @@ TEST(MigrationsSingleHeadTest, FailsWhenABackendScriptLocationHasTwoHeads) {
   dir.write("backend/db/migrations/versions/a.py", migration("a", "None"));
   dir.write("backend/db/migrations/versions/b.py", migration("b", "'a'"));
   dir.write("backend/db/migrations/versions/c.py", migration("c", "'a'"));
-  const auto results = committed_and_checked(dir);
+  const auto results = commit_and_check_migrations(dir);
   ASSERT_EQ(statuses(results), "fail");
   EXPECT_EQ(results[0].message, "backend/db/migrations/versions has 2 heads: b, c");
 }
@@ -124,7 +124,7 @@ TEST(MigrationsSingleHeadTest, PassesWithFlaskMigrateAndVersionLocations) {
   dir.write("migrations/alembic.ini", "[alembic]\n# template used to generate files\n");
   dir.write("migrations/env.py", "# env\n");
   dir.write("migrations/versions/a.py", migration("a", "None"));
-  auto results = committed_and_checked(dir);
+  auto results = commit_and_check_migrations(dir);
   ASSERT_EQ(statuses(results), "pass");
   EXPECT_EQ(results[0].message, "migrations/versions: 1 revision, single head a");
 
@@ -133,7 +133,7 @@ TEST(MigrationsSingleHeadTest, PassesWithFlaskMigrateAndVersionLocations) {
               "[alembic]\nscript_location = db\nversion_locations = %(here)s/db/core db/extra\n");
   other.write("db/core/a.py", migration("a", "None"));
   other.write("db/extra/b.py", migration("b", "'a'"));
-  results = committed_and_checked(other);
+  results = commit_and_check_migrations(other);
   ASSERT_EQ(statuses(results), "pass");
   EXPECT_EQ(results[0].message, "db/core, db/extra: 2 revisions, single head b");
 }
