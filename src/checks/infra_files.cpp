@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "checks/context.h"
+#include "checks/docker/facts.h"
 #include "checks/secrets/secret_rules.h"
 #include "config/detect.h"
 #include "core/redact.h"
@@ -176,15 +177,11 @@ void attach_dockerignore(const fs::path& root, DockerfileSource& source) {
 
 DockerfileSource load_dockerfile(const fs::path& root, const std::string& rel) {
   DockerfileSource source;
-  source.path = rel;
-  auto text = read_file(root, rel);
-  if (!text) {
-    source.error = text.error();
-  } else if (auto parsed = dockerfile::parse(*text, rel)) {
-    source.file = std::move(*parsed);
+  if (auto text = read_file(root, rel)) {
+    source = parse_dockerfile(rel, *text);
   } else {
-    source.error = parsed.error();
-    source.error->file = rel;
+    source.path = rel;
+    source.error = text.error();
   }
   attach_dockerignore(root, source);
   return source;
@@ -254,6 +251,19 @@ bool looks_like_kubernetes(std::string_view text) {
   return api_version && kind;
 }
 
+DockerfileSource parse_dockerfile(std::string path, std::string_view text) {
+  DockerfileSource source;
+  source.path = std::move(path);
+  if (auto parsed = dockerfile::parse(text, source.path)) {
+    source.file = std::move(*parsed);
+    source.facts = docker::analyse(*source.file);
+  } else {
+    source.error = parsed.error();
+    source.error->file = source.path;
+  }
+  return source;
+}
+
 InfraFiles load_infra_files(const fs::path& root, const ContainersConfig& config) {
   const std::vector<std::string> tree = worktree_files(root, config);
   auto select = [&](const std::vector<std::string>& configured,
@@ -282,7 +292,7 @@ InfraFiles load_infra_files(const fs::path& root, const ContainersConfig& config
     out.dockerfiles.push_back(load_dockerfile(root, path));
   }
   for (const auto& error : dockerfiles.missing) {
-    out.dockerfiles.push_back(DockerfileSource{error.file, std::nullopt, error, {}, {}});
+    out.dockerfiles.push_back(DockerfileSource{error.file, std::nullopt, error, {}, {}, {}});
   }
   for (const auto& path : compose.paths) {
     out.compose.push_back(load_yaml(root, path));

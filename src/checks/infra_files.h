@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,6 +20,10 @@ namespace shipcheck {
 struct Context;
 }
 
+namespace shipcheck::checks::docker {
+struct Facts;
+}
+
 namespace shipcheck::checks::infra {
 
 enum class Kind { dockerfile, compose, kubernetes };
@@ -31,6 +36,8 @@ struct DockerfileSource {
   // its path relative to the root and its lines; nullopt when there is none.
   std::optional<std::string> dockerignore_path;
   std::vector<std::string> dockerignore_lines;
+  // What the DKR rules derive from `file`, computed once (set when `file` is).
+  std::shared_ptr<const docker::Facts> facts;
 };
 
 struct YamlSource {
@@ -58,6 +65,10 @@ bool looks_like_kubernetes(std::string_view text);
 // content, among the working tree's files: tracked plus untracked-not-ignored in git, all
 // but .gitignored ones outside), minus `exclude`, and parses each. Files over 16 MiB are
 // reported as parse errors, not read.
+// `text` parsed as the Dockerfile at `path` (relative to the root) and analysed for the DKR
+// rules; `error` is set instead when it does not parse. No .dockerignore is attached.
+DockerfileSource parse_dockerfile(std::string path, std::string_view text);
+
 InfraFiles load_infra_files(const std::filesystem::path& root, const ContainersConfig& config);
 
 // The run's InfraFiles, loaded on first use.

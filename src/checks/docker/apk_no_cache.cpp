@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "checks/docker/docker_util.h"
+#include "checks/docker/facts.h"
 #include "checks/docker/packages.h"
 
 namespace shipcheck::checks {
@@ -42,7 +43,7 @@ void DkrApkNoCache::check_file(const infra::DockerfileSource& source, const dock
     if (ins.keyword != "RUN" || cache_mounted(ins)) {
       continue;
     }
-    const auto commands = docker::commands(ins);
+    const auto& commands = docker::commands_of(source, ins);
     for (const auto& p : docker::installs(commands)) {
       if (p.manager == docker::Manager::apk && !p.args.has({"--no-cache"}) &&
           !cache_removed(commands)) {

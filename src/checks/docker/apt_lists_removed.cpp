@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "checks/docker/docker_util.h"
+#include "checks/docker/facts.h"
 #include "checks/docker/packages.h"
 
 namespace shipcheck::checks {
@@ -46,7 +47,7 @@ void DkrAptListsRemoved::check_file(const infra::DockerfileSource& source,
     if (ins->keyword != "RUN" || lists_in_mount(*ins)) {
       continue;
     }
-    const auto commands = docker::commands(*ins);
+    const auto& commands = docker::commands_of(source, *ins);
     const auto apt = docker::installs(commands);
     const bool installs_apt = std::any_of(
         apt.begin(), apt.end(), [](const auto& p) { return p.manager == docker::Manager::apt; });

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "checks/docker/docker_util.h"
+#include "checks/docker/facts.h"
 #include "checks/docker/packages.h"
 
 namespace shipcheck::checks {
@@ -43,7 +44,7 @@ void DkrAptNoRecommends::check_file(const infra::DockerfileSource& source,
         docker::earlier_mentions(file, ins, "RUN", k_config)) {
       continue;
     }
-    const auto commands = docker::commands(ins);
+    const auto& commands = docker::commands_of(source, ins);
     for (const auto& p : docker::installs(commands)) {
       if (p.manager == docker::Manager::apt && !recommends_off(p)) {
         out.push_back(locate(fail(fmt::format("{} install without --no-install-recommends", p.tool),

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "checks/docker/docker_util.h"
+#include "checks/docker/facts.h"
 #include "checks/docker/packages.h"
 
 namespace shipcheck::checks {
@@ -44,7 +45,7 @@ void DkrAptNonInteractive::check_file(const infra::DockerfileSource& source,
     if (ins.keyword != "RUN") {
       continue;
     }
-    const auto commands = docker::commands(ins);
+    const auto& commands = docker::commands_of(source, ins);
     for (const auto& p : docker::installs(commands)) {
       if (p.manager == docker::Manager::apt && !assumes_yes(p)) {
         out.push_back(locate(

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "checks/docker/docker_util.h"
+#include "checks/docker/facts.h"
 
 namespace shipcheck::checks {
 namespace {
@@ -32,7 +33,7 @@ void DkrCopyDestinationDir::check_file(const infra::DockerfileSource& source,
     const std::string& written = ins.words.back();
     std::string dest = written;
     if (written.find('$') != std::string::npos) {
-      const auto vars = docker::variables_before(file, docker::index_of(file, ins));
+      const auto& vars = docker::vars_before(source, ins);
       if (!docker::resolvable(written, vars, file.escape)) {
         continue;  // depends on a build argument we cannot know
       }

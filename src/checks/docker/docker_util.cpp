@@ -178,32 +178,7 @@ std::vector<KeyValue> key_values(const dockerfile::Instruction& ins) {
 }
 
 namespace {
-
 using Vars = std::map<std::string, std::string>;
-
-// ARG and ENV of one instruction applied to `args` / `env`, values expanded in the scope
-// so far (ENV wins over ARG of the same name, as in BuildKit).
-void apply(const dockerfile::Instruction& ins, const Vars& globals, char escape, Vars& args,
-           Vars& env) {
-  Vars scope = args;
-  for (const auto& [k, v] : env) {
-    scope[k] = v;
-  }
-  for (const auto& kv : key_values(ins)) {
-    if (ins.keyword == "ENV" && kv.has_value) {
-      env[kv.key] = dockerfile::expand(kv.value, scope, escape);
-    } else if (ins.keyword == "ARG" && kv.has_value) {
-      args[kv.key] = dockerfile::expand(kv.value, scope, escape);
-    } else if (ins.keyword == "ARG") {
-      // `ARG NAME` inside a stage brings a global ARG's default into scope.
-      const auto it = globals.find(kv.key);
-      if (it != globals.end() && !it->second.empty()) {
-        args[kv.key] = it->second;
-      }
-    }
-  }
-}
-
 }  // namespace
 
 std::map<std::string, std::string> global_variables(const dockerfile::File& file) {
@@ -229,29 +204,6 @@ std::vector<const dockerfile::Stage*> stage_chain(const dockerfile::File& file, 
     }
   }
   return chain;
-}
-
-std::map<std::string, std::string> variables_before(const dockerfile::File& file,
-                                                    std::size_t index) {
-  const Vars globals = global_variables(file);
-  if (index >= file.instructions.size() || file.instructions[index].stage < 0) {
-    return globals;
-  }
-  // ENV is inherited from a parent stage, ARG is not.
-  const auto chain = stage_chain(file, file.instructions[index].stage);
-  Vars env;
-  Vars args;
-  for (const auto* stage : chain) {
-    args.clear();
-    const std::size_t end = stage == chain.back() ? std::min(index, stage->end) : stage->end;
-    for (std::size_t i = stage->from + 1; i < end; ++i) {
-      apply(file.instructions[i], globals, file.escape, args, env);
-    }
-  }
-  for (const auto& [k, v] : env) {
-    args[k] = v;
-  }
-  return args;
 }
 
 namespace {

@@ -41,12 +41,6 @@ struct KeyValue {
 };
 std::vector<KeyValue> key_values(const dockerfile::Instruction& ins);
 
-// The variables in scope just before instruction `index` of `file`: the global ARGs'
-// defaults, then the ARG defaults and ENV values of the stage chain of that instruction up
-// to it, in order. Variables declared without a value are absent.
-std::map<std::string, std::string> variables_before(const dockerfile::File& file,
-                                                    std::size_t index);
-
 // True iff every variable `word` references ($X, ${X}, ${X:-d}, ...) is in `vars` or has a
 // default in the reference itself, so dockerfile::expand() gives the value the build would
 // (with default build arguments). False when the value depends on an unknown variable.

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "checks/docker/docker_util.h"
+#include "checks/docker/facts.h"
 #include "core/text.h"
 
 namespace shipcheck::checks {
@@ -48,7 +49,7 @@ void DkrExposePorts::check_file(const infra::DockerfileSource& source, const doc
     if (ins.keyword != "EXPOSE") {
       continue;
     }
-    const auto vars = docker::variables_before(file, docker::index_of(file, ins));
+    const auto& vars = docker::vars_before(source, ins);
     for (const auto& word : ins.words) {
       if (!docker::resolvable(word, vars, file.escape)) {
         continue;

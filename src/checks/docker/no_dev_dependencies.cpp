@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "checks/docker/docker_util.h"
+#include "checks/docker/facts.h"
 #include "checks/docker/packages.h"
 #include "core/text.h"
 
@@ -127,8 +128,8 @@ void DkrNoDevDependencies::check_file(const infra::DockerfileSource& source,
     if (ins->keyword != "RUN") {
       continue;
     }
-    const auto commands = docker::commands(*ins);
-    const auto vars = docker::variables_before(file, docker::index_of(file, *ins));
+    const auto& commands = docker::commands_of(source, *ins);
+    const auto& vars = docker::vars_before(source, *ins);
     for (const auto& p : docker::installs(commands)) {
       const std::string reason = dev_reason(p, vars);
       if (reason.empty()) {

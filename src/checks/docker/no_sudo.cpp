@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "checks/docker/docker_util.h"
+#include "checks/docker/facts.h"
 #include "checks/docker/shell.h"
 
 namespace shipcheck::checks {
@@ -23,7 +24,7 @@ void DkrNoSudo::check_file(const infra::DockerfileSource& source, const dockerfi
     if (ins.keyword != "RUN" && ins.keyword != "CMD" && ins.keyword != "ENTRYPOINT") {
       continue;
     }
-    const auto commands = docker::commands(ins);
+    const auto& commands = docker::commands_of(source, ins);
     const auto it = std::find_if(commands.begin(), commands.end(),
                                  [](const docker::Command& c) { return c.sudo; });
     if (it != commands.end()) {

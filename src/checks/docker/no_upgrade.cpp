@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "checks/docker/docker_util.h"
+#include "checks/docker/facts.h"
 #include "checks/docker/shell.h"
 
 namespace shipcheck::checks {
@@ -75,7 +76,7 @@ void DkrNoUpgrade::check_file(const infra::DockerfileSource& source, const docke
     if (ins.keyword != "RUN") {
       continue;
     }
-    for (const auto& command : docker::commands(ins)) {
+    for (const auto& command : docker::commands_of(source, ins)) {
       if (const auto upgrade = upgrade_of(command)) {
         out.push_back(locate(fail(fmt::format("{} upgrades every package to whatever is current "
                                               "when the image is built",

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "checks/docker/docker_util.h"
+#include "checks/docker/facts.h"
 #include "core/text.h"
 
 namespace shipcheck::checks {
@@ -59,7 +60,7 @@ void DkrNonRootUser::check_file(const infra::DockerfileSource& source, const doc
     return;
   }
   const std::string raw(trim(user->args));
-  const auto vars = docker::variables_before(file, docker::index_of(file, *user));
+  const auto& vars = docker::vars_before(source, *user);
   if (!docker::resolvable(raw, vars, file.escape)) {
     return;  // USER ${APP_UID} without a default: the build decides, we cannot
   }

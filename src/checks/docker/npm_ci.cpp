@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "checks/docker/docker_util.h"
+#include "checks/docker/facts.h"
 #include "checks/docker/packages.h"
 
 namespace shipcheck::checks {
@@ -21,7 +22,7 @@ void DkrNpmCi::check_file(const infra::DockerfileSource& source, const dockerfil
     if (ins.keyword != "RUN") {
       continue;
     }
-    const auto commands = docker::commands(ins);
+    const auto& commands = docker::commands_of(source, ins);
     for (const auto& p : docker::installs(commands)) {
       const bool from_lock = p.operands.empty() && p.subcommand != "ci";
       if (p.manager == docker::Manager::npm && from_lock && !p.args.has({"-g", "--global"})) {

@@ -9,6 +9,7 @@
 #include <fmt/ranges.h>
 
 #include "checks/docker/docker_util.h"
+#include "checks/docker/facts.h"
 #include "checks/docker/packages.h"
 #include "core/text.h"
 
@@ -93,7 +94,7 @@ void DkrPinnedPackages::check_file(const infra::DockerfileSource& source,
     if (ins.keyword != "RUN") {
       continue;
     }
-    const auto commands = docker::commands(ins);
+    const auto& commands = docker::commands_of(source, ins);
     for (const auto& p : docker::installs(commands)) {
       const auto loose = unpinned(p);
       if (loose.empty()) {

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "checks/docker/docker_util.h"
+#include "checks/docker/facts.h"
 #include "checks/docker/packages.h"
 
 namespace shipcheck::checks {
@@ -49,11 +50,11 @@ void DkrPipNoCache::check_file(const infra::DockerfileSource& source, const dock
     if (ins->keyword != "RUN") {
       continue;
     }
-    const auto commands = docker::commands(*ins);
+    const auto& commands = docker::commands_of(source, *ins);
     if (cache_kept_out(*ins, commands)) {
       continue;
     }
-    const auto vars = docker::variables_before(file, docker::index_of(file, *ins));
+    const auto& vars = docker::vars_before(source, *ins);
     for (const auto& p : docker::installs(commands)) {
       const bool off = p.args.has({"--no-cache-dir"}) || vars.count("PIP_NO_CACHE_DIR") != 0 ||
                        p.command->env.count("PIP_NO_CACHE_DIR") != 0;

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "checks/docker/docker_util.h"
+#include "checks/docker/facts.h"
 #include "checks/docker/shell.h"
 
 namespace shipcheck::checks {
@@ -111,7 +112,7 @@ void DkrRpmCacheCleaned::check_file(const infra::DockerfileSource& source,
     if (ins.keyword != "RUN" || cache_mounted(ins)) {
       continue;
     }
-    const auto commands = docker::commands(ins);
+    const auto& commands = docker::commands_of(source, ins);
     if (const auto* install = uncleaned(commands)) {
       const std::string clean = is_zypper(install->program())
                                     ? "zypper clean"

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "checks/docker/docker_util.h"
+#include "checks/docker/facts.h"
 #include "core/text.h"
 
 namespace shipcheck::checks {
@@ -34,7 +35,7 @@ void DkrWorkdirAbsolute::check_file(const infra::DockerfileSource& source,
       continue;
     }
     const std::string raw = ins.words.empty() ? std::string(trim(ins.args)) : ins.words.front();
-    const auto vars = docker::variables_before(file, docker::index_of(file, ins));
+    const auto& vars = docker::vars_before(source, ins);
     if (!docker::resolvable(raw, vars, file.escape)) {
       continue;
     }

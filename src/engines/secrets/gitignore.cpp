@@ -12,9 +12,9 @@ namespace {
 
 // Outcomes of matching a pattern tail; the two aborts prune the backtracking of enclosing
 // stars: no longer text can help (abort_all), or only a `**` can (abort_to_starstar).
-enum class Match { yes, no, abort_all, abort_to_starstar };
+enum class GlobMatch { yes, no, abort_all, abort_to_starstar };
 
-Match match_from(std::string_view pattern, std::string_view text);
+GlobMatch match_from(std::string_view pattern, std::string_view text);
 
 unsigned char byte(char c) {
   return static_cast<unsigned char>(c);
@@ -104,7 +104,7 @@ ClassMatch match_class(std::string_view pattern, std::size_t open, unsigned char
 
 // A run of stars at pattern[star]: `**` spans directories only when it fills a whole path
 // component; otherwise it is a plain `*`.
-Match match_star(std::string_view pattern, std::size_t star, std::string_view text) {
+GlobMatch match_star(std::string_view pattern, std::size_t star, std::string_view text) {
   std::size_t rest = star;
   while (rest < pattern.size() && pattern[rest] == '*') {
     ++rest;
@@ -113,30 +113,30 @@ Match match_star(std::string_view pattern, std::size_t star, std::string_view te
   if (rest - star >= 2 && (star == 0 || pattern[star - 1] == '/') &&
       (rest == pattern.size() || pattern[rest] == '/')) {
     // "**/" may also stand for no directory at all: "a/**/b" matches "a/b".
-    if (rest < pattern.size() && match_from(pattern.substr(rest + 1), text) == Match::yes) {
-      return Match::yes;
+    if (rest < pattern.size() && match_from(pattern.substr(rest + 1), text) == GlobMatch::yes) {
+      return GlobMatch::yes;
     }
     match_slash = true;
   }
   const std::string_view tail = pattern.substr(rest);
   if (tail.empty()) {
-    return match_slash || text.find('/') == std::string_view::npos ? Match::yes
-                                                                   : Match::abort_to_starstar;
+    return match_slash || text.find('/') == std::string_view::npos ? GlobMatch::yes
+                                                                   : GlobMatch::abort_to_starstar;
   }
   for (std::size_t t = 0; t < text.size(); ++t) {
-    const Match matched = match_from(tail, text.substr(t));
-    if (matched != Match::no) {
-      if (!match_slash || matched != Match::abort_to_starstar) {
+    const GlobMatch matched = match_from(tail, text.substr(t));
+    if (matched != GlobMatch::no) {
+      if (!match_slash || matched != GlobMatch::abort_to_starstar) {
         return matched;
       }
     } else if (!match_slash && text[t] == '/') {
-      return Match::abort_to_starstar;
+      return GlobMatch::abort_to_starstar;
     }
   }
-  return Match::abort_all;
+  return GlobMatch::abort_all;
 }
 
-Match match_from(std::string_view pattern, std::string_view text) {
+GlobMatch match_from(std::string_view pattern, std::string_view text) {
   std::size_t t = 0;
   for (std::size_t p = 0; p < pattern.size(); ++p, ++t) {
     const char pc = pattern[p];
@@ -144,33 +144,33 @@ Match match_from(std::string_view pattern, std::string_view text) {
       return match_star(pattern, p, text.substr(t));
     }
     if (t >= text.size()) {
-      return Match::abort_all;
+      return GlobMatch::abort_all;
     }
     const char tc = text[t];
     if (pc == '\\') {
       // A trailing backslash matches nothing.
       if (++p >= pattern.size() || pattern[p] != tc) {
-        return Match::no;
+        return GlobMatch::no;
       }
     } else if (pc == '?') {
       if (tc == '/') {
-        return Match::no;
+        return GlobMatch::no;
       }
     } else if (pc == '[') {
       bool negated = false;
       const ClassMatch klass = match_class(pattern, p, byte(tc), negated);
       if (!klass.valid) {
-        return Match::abort_all;
+        return GlobMatch::abort_all;
       }
       if (klass.matched == negated || tc == '/') {
-        return Match::no;
+        return GlobMatch::no;
       }
       p = klass.end;
     } else if (pc != tc) {
-      return Match::no;
+      return GlobMatch::no;
     }
   }
-  return t == text.size() ? Match::yes : Match::no;
+  return t == text.size() ? GlobMatch::yes : GlobMatch::no;
 }
 
 // Drops trailing spaces unless escaped with a backslash ("foo\ " keeps its space).
@@ -239,7 +239,7 @@ bool pattern_matches(const GitignorePattern& pattern, std::string_view path, boo
 }  // namespace
 
 bool wildmatch(std::string_view pattern, std::string_view text) {
-  return match_from(pattern, text) == Match::yes;
+  return match_from(pattern, text) == GlobMatch::yes;
 }
 
 std::vector<GitignorePattern> parse_gitignore(std::string_view content, const std::string& base) {

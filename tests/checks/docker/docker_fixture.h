@@ -18,14 +18,7 @@ inline checks::infra::DockerfileSource dockerfile(
     const std::string& text, const std::string& path = "Dockerfile",
     std::optional<std::vector<std::string>> dockerignore = std::vector<std::string>{".env*",
                                                                                     ".git"}) {
-  checks::infra::DockerfileSource source;
-  source.path = path;
-  auto parsed = dockerfile::parse(text, path);
-  if (parsed) {
-    source.file = std::move(*parsed);
-  } else {
-    source.error = parsed.error();
-  }
+  auto source = checks::infra::parse_dockerfile(path, text);
   if (dockerignore) {
     source.dockerignore_path = ".dockerignore";
     source.dockerignore_lines = std::move(*dockerignore);

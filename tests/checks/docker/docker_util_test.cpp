@@ -1,4 +1,4 @@
-// Helpers of the DKR family: variables in scope, resolvability, stages, evidence.
+// Helpers of the DKR family: resolvability, stages, evidence.
 #include "checks/docker/docker_util.h"
 
 #include <gtest/gtest.h>
@@ -10,21 +10,6 @@ namespace shipcheck::test {
 namespace {
 
 namespace docker = checks::docker;
-
-TEST(DkrUtil, VariablesFollowBuildKitScoping) {
-  const auto source = dockerfile(
-      "ARG G=global\nARG H=other\nFROM a:1 AS base\nARG G\nENV E=$G-env\nARG L=local\n"
-      "FROM base\nRUN true\n");
-  ASSERT_TRUE(source.file);
-  const auto& f = *source.file;
-  const auto in_base = docker::variables_before(f, 5);  // before ARG L
-  EXPECT_EQ(in_base.at("G"), "global");
-  EXPECT_EQ(in_base.at("E"), "global-env");
-  EXPECT_EQ(in_base.count("H"), 0U);  // a global ARG not redeclared is not in scope
-  const auto in_child = docker::variables_before(f, 7);
-  EXPECT_EQ(in_child.at("E"), "global-env");  // ENV is inherited
-  EXPECT_EQ(in_child.count("L"), 0U);         // ARG is not
-}
 
 TEST(DkrUtil, Resolvable) {
   const std::map<std::string, std::string> vars{{"A", "1"}};

@@ -17,15 +17,7 @@ namespace shipcheck::test {
 
 inline checks::infra::DockerfileSource parsed_dockerfile(std::string_view text,
                                                          std::string path = "Dockerfile") {
-  checks::infra::DockerfileSource source;
-  source.path = std::move(path);
-  auto parsed = dockerfile::parse(text, source.path);
-  if (parsed) {
-    source.file = std::move(*parsed);
-  } else {
-    source.error = parsed.error();
-  }
-  return source;
+  return checks::infra::parse_dockerfile(std::move(path), text);
 }
 
 inline std::vector<Result> check_dockerfile(const checks::DockerRule& rule, std::string_view text) {
