@@ -34,23 +34,27 @@ void apply(const dockerfile::Instruction& ins, const Vars& globals, char escape,
   }
 }
 
-Vars in_scope(const Vars& args, const Vars& env) {
-  Vars vars = args;
+std::shared_ptr<const Vars> in_scope(const Vars& args, const Vars& env) {
+  auto vars = std::make_shared<Vars>(args);
   for (const auto& [k, v] : env) {
-    vars[k] = v;
+    (*vars)[k] = v;
   }
   return vars;
+}
+
+bool sets_variables(const dockerfile::Instruction& ins) {
+  return ins.keyword == "ARG" || ins.keyword == "ENV";
 }
 
 // Stages in file order: a stage's parent is always earlier, so its ENV at the end is known
 // by the time a child starts from it.
 void fill_variables(const dockerfile::File& file, Facts& facts) {
   const Vars globals = global_variables(file);
+  const auto shared_globals = std::make_shared<const Vars>(globals);
+  const auto nothing = std::make_shared<const Vars>();
   const std::size_t count = file.instructions.size();
   for (std::size_t i = 0; i < count; ++i) {
-    if (file.instructions[i].stage < 0) {
-      facts.vars_before[i] = globals;
-    }
+    facts.vars_before[i] = file.instructions[i].stage < 0 ? shared_globals : nothing;
   }
   std::vector<Vars> env_at_end(file.stages.size());
   for (std::size_t s = 0; s < file.stages.size(); ++s) {
@@ -61,12 +65,16 @@ void fill_variables(const dockerfile::File& file, Facts& facts) {
                    : Vars{};
     Vars args;
     const std::size_t end = std::min(stage.end, count);
+    auto scope = in_scope(args, env);
     if (stage.from < end) {
-      facts.vars_before[stage.from] = env;
+      facts.vars_before[stage.from] = scope;
     }
     for (std::size_t i = stage.from + 1; i < end; ++i) {
-      facts.vars_before[i] = in_scope(args, env);
-      apply(file.instructions[i], globals, file.escape, args, env);
+      facts.vars_before[i] = scope;
+      if (sets_variables(file.instructions[i])) {
+        apply(file.instructions[i], globals, file.escape, args, env);
+        scope = in_scope(args, env);
+      }
     }
     env_at_end[s] = std::move(env);
   }
@@ -99,7 +107,7 @@ const std::vector<Command>& commands_of(const infra::DockerfileSource& source,
 
 const std::map<std::string, std::string>& vars_before(const infra::DockerfileSource& source,
                                                       const dockerfile::Instruction& ins) {
-  return source.facts->vars_before[checked_index(source, ins)];
+  return *source.facts->vars_before[checked_index(source, ins)];
 }
 
 std::shared_ptr<const Facts> analyse(const dockerfile::File& file) {

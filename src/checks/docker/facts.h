@@ -23,8 +23,9 @@ struct Facts {
   // The variables in scope just before the instruction: for a global ARG, the global ARGs'
   // defaults; in a stage, the ARG defaults and ENV values of its stage chain up to it, in
   // order (ENV inherited from parent stages, ARG not; ENV wins over an ARG of the same
-  // name). Variables declared without a value are absent.
-  std::vector<std::map<std::string, std::string>> vars_before;
+  // name). Variables declared without a value are absent. Instructions between two ARG or
+  // ENV share one map.
+  std::vector<std::shared_ptr<const std::map<std::string, std::string>>> vars_before;
 };
 
 std::shared_ptr<const Facts> analyse(const dockerfile::File& file);
