@@ -235,25 +235,94 @@ std::vector<const Object*> Objects::of_kind(std::string_view kind) const {
   return out;
 }
 
-std::vector<const Object*> Objects::autoscalers_of(const Object& target) const {
-  std::vector<const Object*> out;
-  for (const Object* candidate : autoscalers) {
-    const Object& object = *candidate;
-    const bool hpa = object.kind == "HorizontalPodAutoscaler";
-    const bool keda = object.kind == "ScaledObject" && object.api_version.starts_with("keda.sh/");
-    if (!(hpa || keda) || !same_namespace(object, target)) {
-      continue;
+namespace {
+
+std::string index_key(std::string_view a, std::string_view b) {
+  std::string key(a);
+  key += '\n';
+  key += b;
+  return key;
+}
+
+// What an autoscaler's scaleTargetRef names ("Deployment\nweb"); empty for other objects.
+std::string scale_target(const Object& object) {
+  const bool hpa = object.kind == "HorizontalPodAutoscaler";
+  const bool keda = object.kind == "ScaledObject" && object.api_version.starts_with("keda.sh/");
+  if (!hpa && !keda) {
+    return {};
+  }
+  const Node* ref = get(get(object.node, "spec"), "scaleTargetRef");
+  std::string_view kind = scalar(ref, "kind");
+  if (keda && kind.empty()) {
+    kind = "Deployment";  // KEDA's default target kind
+  }
+  return index_key(kind, scalar(ref, "name"));
+}
+
+void build_indexes(Objects& out) {
+  for (std::size_t i = 0; i < out.objects.size(); ++i) {
+    const Object& object = out.objects[i];
+    out.by_kind_name.emplace(index_key(object.kind, object.name), i);
+    if (std::string target = scale_target(object); !target.empty()) {
+      out.by_scale_target.emplace(std::move(target), i);
     }
-    const Node* ref = get(get(object.node, "spec"), "scaleTargetRef");
-    std::string_view kind = scalar(ref, "kind");
-    if (keda && kind.empty()) {
-      kind = "Deployment";  // KEDA's default target kind
-    }
-    if (kind == target.kind && scalar(ref, "name") == target.name) {
-      out.push_back(&object);
+    if (object.is_workload()) {
+      for (const auto& [key, value] : object.pod_labels) {
+        out.by_pod_label.emplace(index_key(key, value), i);
+      }
     }
   }
+}
+
+// Hash order is not file order: sort the indexes before turning them into objects.
+std::vector<const Object*> in_file_order(const Objects& objects, std::vector<std::size_t> found) {
+  std::sort(found.begin(), found.end());
+  std::vector<const Object*> out;
+  out.reserve(found.size());
+  for (std::size_t i : found) {
+    out.push_back(&objects.objects[i]);
+  }
   return out;
+}
+
+std::vector<const Object*> lookup(const Objects& objects,
+                                  const std::unordered_multimap<std::string, std::size_t>& index,
+                                  const std::string& key, const Object& near) {
+  std::vector<std::size_t> found;
+  const auto [begin, end] = index.equal_range(key);
+  for (auto it = begin; it != end; ++it) {
+    if (same_namespace(objects.objects[it->second], near)) {
+      found.push_back(it->second);
+    }
+  }
+  return in_file_order(objects, std::move(found));
+}
+
+}  // namespace
+
+std::vector<const Object*> Objects::named(std::string_view kind, std::string_view name,
+                                          const Object& near) const {
+  return lookup(*this, by_kind_name, index_key(kind, name), near);
+}
+
+std::vector<const Object*> Objects::autoscalers_of(const Object& target) const {
+  return lookup(*this, by_scale_target, index_key(target.kind, target.name), target);
+}
+
+std::vector<const Object*> Objects::workloads_with(const Labels& selector) const {
+  if (selector.empty()) {
+    return workloads();
+  }
+  // Candidates carry the selector's first label; the rest is checked one by one.
+  std::vector<std::size_t> found;
+  const auto& [key, value] = *selector.begin();
+  const auto [begin, end] = by_pod_label.equal_range(index_key(key, value));
+  for (auto it = begin; it != end; ++it) {
+    if (subset(selector, objects[it->second].pod_labels)) {
+      found.push_back(it->second);
+    }
+  }
+  return in_file_order(*this, std::move(found));
 }
 
 ReplicaFloor replica_floor(const Objects& objects, const Object& target) {
@@ -309,11 +378,7 @@ Objects collect(const std::vector<infra::YamlSource>& files) {
       collector.document(source, doc);
     }
   }
-  for (const auto& object : out.objects) {
-    if (object.kind == "HorizontalPodAutoscaler" || object.kind == "ScaledObject") {
-      out.autoscalers.push_back(&object);
-    }
-  }
+  build_indexes(out);
   return out;
 }
 

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "checks/infra_files.h"
@@ -76,15 +77,25 @@ struct Objects {
   std::vector<const infra::YamlSource*> parsed;  // those that parsed, in the same order
   std::vector<Object> objects;                   // in file, document and item order
   std::vector<Problem> problems;
-  // HorizontalPodAutoscalers and KEDA ScaledObjects, gathered once: autoscalers_of() is
-  // asked for every Deployment, and scanning every object each time is quadratic.
-  std::vector<const Object*> autoscalers;
 
   std::vector<const Object*> workloads() const;
   std::vector<const Object*> of_kind(std::string_view kind) const;
+  // The objects of `kind` called `name` that share `near`'s namespace, in file order.
+  std::vector<const Object*> named(std::string_view kind, std::string_view name,
+                                   const Object& near) const;
   // The HorizontalPodAutoscalers (and KEDA ScaledObjects, which make one) whose
-  // scaleTargetRef names `target` in its namespace.
+  // scaleTargetRef names `target` in its namespace, in file order.
   std::vector<const Object*> autoscalers_of(const Object& target) const;
+  // The workloads whose pod labels hold every label of `selector` (all of them for an
+  // empty selector), in any namespace, in file order.
+  std::vector<const Object*> workloads_with(const Labels& selector) const;
+
+  // Indexes into `objects`, built by collect(), so that the rules relating objects stay
+  // linear in their number (a run may lint thousands of manifests; scanning every object
+  // for every workload was a third of `scan containers`' time on them).
+  std::unordered_multimap<std::string, std::size_t> by_kind_name;     // "kind\nname"
+  std::unordered_multimap<std::string, std::size_t> by_scale_target;  // "kind\nname"
+  std::unordered_multimap<std::string, std::size_t> by_pod_label;     // "key\nvalue"
 };
 
 // How many replicas a Deployment or StatefulSet runs at least: its autoscalers' smallest

@@ -16,12 +16,8 @@ const k8s::Object* service_account(const k8s::Objects& objects, const k8s::Objec
     name = k8s::scalar(workload.pod_spec, "serviceAccount");  // the deprecated alias
   }
   name = name.empty() ? "default" : name;
-  for (const k8s::Object* account : objects.of_kind("ServiceAccount")) {
-    if (account->name == name && k8s::same_namespace(*account, workload)) {
-      return account;
-    }
-  }
-  return nullptr;
+  const auto accounts = objects.named("ServiceAccount", name, workload);
+  return accounts.empty() ? nullptr : accounts.front();
 }
 
 }  // namespace

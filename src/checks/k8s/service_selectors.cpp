@@ -15,9 +15,8 @@ K8sServiceSelectors::K8sServiceSelectors()
 
 void K8sServiceSelectors::inspect(const k8s::Objects& objects, const Config& /*config*/,
                                   Tally& tally) const {
-  const auto workloads = objects.workloads();
   tally.not_applicable = "no Service with a selector in the manifests";
-  if (workloads.empty()) {
+  if (objects.workloads().empty()) {
     // Services of workloads deployed from elsewhere (another repository, a Helm chart).
     tally.not_applicable = "no workload in the manifests to select";
     return;
@@ -30,9 +29,10 @@ void K8sServiceSelectors::inspect(const k8s::Objects& objects, const Config& /*c
       continue;
     }
     ++tally.checked;
-    const bool matched = std::any_of(workloads.begin(), workloads.end(), [&](const k8s::Object* w) {
-      return k8s::same_namespace(*service, *w) && k8s::subset(selector, w->pod_labels);
-    });
+    const auto candidates = objects.workloads_with(selector);
+    const bool matched =
+        std::any_of(candidates.begin(), candidates.end(),
+                    [&](const k8s::Object* w) { return k8s::same_namespace(*service, *w); });
     if (!matched) {
       const auto* e = k8s::entry(spec, "selector");
       tally.findings.push_back(

@@ -97,6 +97,41 @@ TEST(K8sObjects, ACustomResourceNamedJobIsNoWorkload) {
   EXPECT_FALSE(objects.objects[0].is_workload());
 }
 
+TEST(K8sObjects, IndexesFindObjectsInTheirNamespaceInFileOrder) {
+  const auto files = sources(std::string(k_good_manifest) + R"(---
+apiVersion: v1
+kind: ServiceAccount
+metadata: {name: todo-api, namespace: dev}
+---
+apiVersion: v1
+kind: ServiceAccount
+metadata: {name: todo-api, namespace: prod}
+---
+apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata: {name: second, namespace: prod}
+spec: {scaleTargetRef: {kind: Deployment, name: todo-api}, minReplicas: 2, maxReplicas: 4}
+---
+apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata: {name: elsewhere, namespace: dev}
+spec: {scaleTargetRef: {kind: Deployment, name: todo-api}, minReplicas: 2, maxReplicas: 4}
+)");
+  const auto objects = checks::k8s::collect(files);
+  const auto& deployment = objects.objects[0];
+  ASSERT_EQ(deployment.kind, "Deployment");
+  const auto accounts = objects.named("ServiceAccount", "todo-api", deployment);
+  ASSERT_EQ(accounts.size(), 1U);
+  EXPECT_EQ(accounts[0]->namespace_, "prod");
+  const auto autoscalers = objects.autoscalers_of(deployment);
+  ASSERT_EQ(autoscalers.size(), 2U);  // the good manifest's own, then "second"; not "elsewhere"
+  EXPECT_EQ(autoscalers[0]->name, "todo-api");
+  EXPECT_EQ(autoscalers[1]->name, "second");
+  EXPECT_EQ(objects.workloads_with({{"tier", "web"}}).size(), 1U);
+  EXPECT_EQ(objects.workloads_with({{"tier", "web"}, {"app", "other"}}).size(), 0U);
+  EXPECT_EQ(objects.workloads_with({}).size(), objects.workloads().size());
+}
+
 TEST(K8sObjects, LabelSelectors) {
   const auto files = sources(R"(selector:
   matchLabels: {app: api}
