@@ -102,12 +102,14 @@ std::size_t checked_index(const infra::DockerfileSource& source,
 
 const std::vector<Command>& commands_of(const infra::DockerfileSource& source,
                                         const dockerfile::Instruction& ins) {
-  return source.facts->commands[checked_index(source, ins)];
+  const std::size_t index = checked_index(source, ins);  // before facts is dereferenced
+  return source.facts->commands[index];
 }
 
 const std::map<std::string, std::string>& vars_before(const infra::DockerfileSource& source,
                                                       const dockerfile::Instruction& ins) {
-  return *source.facts->vars_before[checked_index(source, ins)];
+  const std::size_t index = checked_index(source, ins);  // before facts is dereferenced
+  return *source.facts->vars_before[index];
 }
 
 std::shared_ptr<const Facts> analyse(const dockerfile::File& file) {
