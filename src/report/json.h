@@ -1,6 +1,8 @@
 // JSON report, schema shipcheck.report/v1 (DESIGN.md "JSON report", docs/report.schema.json).
 #pragma once
 
+#include <string>
+
 #include <nlohmann/json.hpp>
 
 #include "report/reporter.h"
@@ -9,11 +11,12 @@ namespace shipcheck::report {
 
 inline constexpr std::string_view k_json_schema_id = "shipcheck.report/v1";
 
-// The report as a JSON document, keys in the documented order. Additive changes only:
-// existing keys never change meaning or type.
-nlohmann::ordered_json to_json(const Report& report, const ReportOptions& options);
+// The report as a JSON document, keys in the documented order, pretty-printed (2-space
+// indent) with a trailing newline. Additive changes only: existing keys never change
+// meaning or type. Text quoted from inspected files that is not UTF-8 is replaced (U+FFFD).
+std::string to_json_text(const Report& report, const ReportOptions& options);
 
-// Writes to_json() pretty-printed (2-space indent) with a trailing newline.
+// Writes to_json_text().
 class JsonReporter : public Reporter {
  public:
   explicit JsonReporter(ReportOptions options) : m_options(std::move(options)) {}

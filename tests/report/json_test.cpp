@@ -176,6 +176,32 @@ TEST(JsonReport, InvalidUtf8InEvidenceDoesNotThrow) {
   EXPECT_EQ(Json::parse(text)["results"][0]["evidence"], "AKIA\xEF\xBF\xBD\xEF\xBF\xBD");
 }
 
+// The report is written as it is walked, not built as a tree: its layout must still be
+// nlohmann's dump(2) of the same document, byte for byte (parse + dump is that layout).
+std::string canonical(const std::string& text) {
+  return nlohmann::ordered_json::parse(text).dump(2, ' ', false) + "\n";
+}
+
+TEST(JsonReport, LayoutIsExactlyNlohmannsPrettyPrint) {
+  const Report empty = empty_report();
+  Report odd = mixed_report();
+  auto r = test::sample_result("SEC001", "secrets", Severity::high, Status::fail,
+                               "quote \" backslash \\ tab \t newline \n bell \x07 é 日本");
+  r.evidence = "control \x01\x1f del \x7f";
+  r.remediation.clear();
+  odd.results.push_back(r);
+  odd.decided_by.clear();
+  odd.manual.clear();
+  odd.notices = {"one", ""};
+  const Report mixed = mixed_report();
+  for (const Report* report : std::initializer_list<const Report*>{&empty, &odd, &mixed}) {
+    const std::string text = render_json(*report);
+    EXPECT_EQ(text, canonical(text));
+  }
+  EXPECT_NE(render_json(odd).find("\"decided_by\": [],\n  \"notices\": [\n    \"one\",\n"),
+            std::string::npos);
+}
+
 TEST(JsonSchema, RejectsUnknownVerdict) {
   auto j = Json::parse(render_json(mixed_report()));
   j["verdict"] = "maybe";
