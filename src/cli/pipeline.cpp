@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <memory>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -158,6 +159,19 @@ tl::expected<std::vector<const Check*>, std::string> select_checks(const Registr
   return selected;
 }
 
+namespace {
+
+// Freeing the parsed files of a large run one allocation at a time took about 8% of
+// `scan containers` on 10,000 files, just before the process exits anyway (clang's
+// -disable-free does the same). Held from a global, so LeakSanitizer sees it as reachable.
+template <typename T>
+void keep_until_exit(std::unique_ptr<T> state) {
+  static auto* const kept = new std::vector<std::shared_ptr<const void>>();
+  kept->push_back(std::shared_ptr<const void>(std::move(state)));
+}
+
+}  // namespace
+
 tl::expected<RunOutput, ParseError> execute_run(const Registry& registry,
                                                 const RunRequest& request) {
   const auto started = std::chrono::steady_clock::now();
@@ -225,6 +239,9 @@ tl::expected<RunOutput, ParseError> execute_run(const Registry& registry,
   if (outcome.abandoned) {
     (void)ctx.release();
     (void)owned_config.release();
+  } else if (request.process_ends_after) {
+    keep_until_exit(std::move(ctx));
+    keep_until_exit(std::move(owned_config));
   }
   return output;
 }

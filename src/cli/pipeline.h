@@ -34,6 +34,9 @@ struct RunRequest {
   // Changes the resolved config before checks run (`scan containers` names its files).
   std::function<void(Config&)> adjust_config;
   bool load_env_file = true;  // false: the env file is neither read nor required to parse
+  // The command ends after this run: keep the run's state (every parsed file) until the
+  // process exits instead of freeing it piece by piece (see keep_until_exit()).
+  bool process_ends_after = false;
 };
 
 struct RunOutput {

@@ -97,6 +97,7 @@ tl::expected<RunRequest, std::string> make_request(const RunFlags& f) {
   }
   RunRequest request;
   request.dir = f.dir;
+  request.process_ends_after = true;
   if (!f.config.empty()) {
     request.config_file = f.config;
   }

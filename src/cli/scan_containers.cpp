@@ -92,6 +92,7 @@ void name_files(const std::vector<std::string>& files, Config& config) {
 
 RunRequest make_request(const ContainerFlags& f, const std::vector<std::string>& files) {
   RunRequest request;
+  request.process_ends_after = true;
   request.only = f.only.empty() ? k_families : f.only;
   request.skip = f.skip;
   request.jobs = f.jobs;
