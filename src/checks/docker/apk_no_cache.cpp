@@ -44,7 +44,7 @@ void DkrApkNoCache::check_file(const infra::DockerfileSource& source, const dock
       continue;
     }
     const auto& commands = docker::commands_of(source, ins);
-    for (const auto& p : docker::installs(commands)) {
+    for (const auto& p : docker::installs_of(source, ins)) {
       if (p.manager == docker::Manager::apk && !p.args.has({"--no-cache"}) &&
           !cache_removed(commands)) {
         out.push_back(locate(fail("apk add without --no-cache keeps the package cache in the "

@@ -48,7 +48,7 @@ void DkrAptListsRemoved::check_file(const infra::DockerfileSource& source,
       continue;
     }
     const auto& commands = docker::commands_of(source, *ins);
-    const auto apt = docker::installs(commands);
+    const auto apt = docker::installs_of(source, *ins);
     const bool installs_apt = std::any_of(
         apt.begin(), apt.end(), [](const auto& p) { return p.manager == docker::Manager::apt; });
     if (installs_apt && !removes_lists(commands)) {

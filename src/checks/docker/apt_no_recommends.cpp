@@ -44,8 +44,7 @@ void DkrAptNoRecommends::check_file(const infra::DockerfileSource& source,
         docker::earlier_mentions(file, ins, "RUN", k_config)) {
       continue;
     }
-    const auto& commands = docker::commands_of(source, ins);
-    for (const auto& p : docker::installs(commands)) {
+    for (const auto& p : docker::installs_of(source, ins)) {
       if (p.manager == docker::Manager::apt && !recommends_off(p)) {
         out.push_back(locate(fail(fmt::format("{} install without --no-install-recommends", p.tool),
                                   docker::evidence(p.command->text)),

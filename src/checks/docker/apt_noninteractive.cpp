@@ -45,8 +45,7 @@ void DkrAptNonInteractive::check_file(const infra::DockerfileSource& source,
     if (ins.keyword != "RUN") {
       continue;
     }
-    const auto& commands = docker::commands_of(source, ins);
-    for (const auto& p : docker::installs(commands)) {
+    for (const auto& p : docker::installs_of(source, ins)) {
       if (p.manager == docker::Manager::apt && !assumes_yes(p)) {
         out.push_back(locate(
             fail(fmt::format("{} install without -y", p.tool), docker::evidence(p.command->text)),

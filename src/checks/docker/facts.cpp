@@ -106,6 +106,12 @@ const std::vector<Command>& commands_of(const infra::DockerfileSource& source,
   return source.facts->commands[index];
 }
 
+const std::vector<PackageCommand>& installs_of(const infra::DockerfileSource& source,
+                                               const dockerfile::Instruction& ins) {
+  const std::size_t index = checked_index(source, ins);  // before facts is dereferenced
+  return source.facts->installs[index];
+}
+
 const std::map<std::string, std::string>& vars_before(const infra::DockerfileSource& source,
                                                       const dockerfile::Instruction& ins) {
   const std::size_t index = checked_index(source, ins);  // before facts is dereferenced
@@ -115,10 +121,12 @@ const std::map<std::string, std::string>& vars_before(const infra::DockerfileSou
 std::shared_ptr<const Facts> analyse(const dockerfile::File& file) {
   auto facts = std::make_shared<Facts>();
   facts->commands.resize(file.instructions.size());
+  facts->installs.resize(file.instructions.size());
   facts->vars_before.resize(file.instructions.size());
   for (std::size_t i = 0; i < file.instructions.size(); ++i) {
     if (runs_commands(file.instructions[i])) {
       facts->commands[i] = commands(file.instructions[i]);
+      facts->installs[i] = installs(facts->commands[i]);
     }
   }
   fill_variables(file, *facts);

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "checks/docker/packages.h"
 #include "checks/docker/shell.h"
 #include "checks/infra_files.h"
 #include "engines/dockerfile/dockerfile.h"
@@ -20,6 +21,8 @@ struct Facts {
   // Per instruction (File::instructions' indexes). commands() of a RUN, CMD or ENTRYPOINT;
   // empty for other instructions.
   std::vector<std::vector<Command>> commands;
+  // Per instruction: installs() of its commands (pointing into `commands`).
+  std::vector<std::vector<PackageCommand>> installs;
   // The variables in scope just before the instruction: for a global ARG, the global ARGs'
   // defaults; in a stage, the ARG defaults and ENV values of its stage chain up to it, in
   // order (ENV inherited from parent stages, ARG not; ENV wins over an ARG of the same
@@ -34,6 +37,8 @@ std::shared_ptr<const Facts> analyse(const dockerfile::File& file);
 // them; a source built without them is a programming error and throws).
 const std::vector<Command>& commands_of(const infra::DockerfileSource& source,
                                         const dockerfile::Instruction& ins);
+const std::vector<PackageCommand>& installs_of(const infra::DockerfileSource& source,
+                                               const dockerfile::Instruction& ins);
 const std::map<std::string, std::string>& vars_before(const infra::DockerfileSource& source,
                                                       const dockerfile::Instruction& ins);
 

@@ -128,9 +128,8 @@ void DkrNoDevDependencies::check_file(const infra::DockerfileSource& source,
     if (ins->keyword != "RUN") {
       continue;
     }
-    const auto& commands = docker::commands_of(source, *ins);
     const auto& vars = docker::vars_before(source, *ins);
-    for (const auto& p : docker::installs(commands)) {
+    for (const auto& p : docker::installs_of(source, *ins)) {
       const std::string reason = dev_reason(p, vars);
       if (reason.empty()) {
         continue;

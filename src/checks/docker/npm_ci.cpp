@@ -22,8 +22,7 @@ void DkrNpmCi::check_file(const infra::DockerfileSource& source, const dockerfil
     if (ins.keyword != "RUN") {
       continue;
     }
-    const auto& commands = docker::commands_of(source, ins);
-    for (const auto& p : docker::installs(commands)) {
+    for (const auto& p : docker::installs_of(source, ins)) {
       const bool from_lock = p.operands.empty() && p.subcommand != "ci";
       if (p.manager == docker::Manager::npm && from_lock && !p.args.has({"-g", "--global"})) {
         out.push_back(

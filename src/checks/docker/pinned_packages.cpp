@@ -94,8 +94,7 @@ void DkrPinnedPackages::check_file(const infra::DockerfileSource& source,
     if (ins.keyword != "RUN") {
       continue;
     }
-    const auto& commands = docker::commands_of(source, ins);
-    for (const auto& p : docker::installs(commands)) {
+    for (const auto& p : docker::installs_of(source, ins)) {
       const auto loose = unpinned(p);
       if (loose.empty()) {
         continue;

@@ -55,7 +55,7 @@ void DkrPipNoCache::check_file(const infra::DockerfileSource& source, const dock
       continue;
     }
     const auto& vars = docker::vars_before(source, *ins);
-    for (const auto& p : docker::installs(commands)) {
+    for (const auto& p : docker::installs_of(source, *ins)) {
       const bool off = p.args.has({"--no-cache-dir"}) || vars.count("PIP_NO_CACHE_DIR") != 0 ||
                        p.command->env.count("PIP_NO_CACHE_DIR") != 0;
       if (p.manager == docker::Manager::pip && !off) {
