@@ -8,18 +8,23 @@
 #include <fmt/format.h>
 
 #include "checks/docker/docker_util.h"
+#include "checks/docker/facts.h"
 #include "checks/docker/shell.h"
 
 namespace shipcheck::checks {
 namespace {
 
 // The commands of the RUN's own line: the shell form's script (heredoc bodies excluded)
-// or the exec form's command.
-std::vector<docker::Command> line_commands(const dockerfile::Instruction& ins) {
-  if (ins.exec_form) {
-    return docker::commands(ins);
+// or the exec form's command. Without heredocs that is what the facts already hold.
+// `scratch` holds the parse when the facts cannot be used.
+const std::vector<docker::Command>& line_commands(const infra::DockerfileSource& source,
+                                                  const dockerfile::Instruction& ins,
+                                                  std::vector<docker::Command>& scratch) {
+  if (ins.exec_form || ins.heredocs.empty()) {
+    return docker::commands_of(source, ins);
   }
-  return docker::parse_script(ins.args);
+  scratch = docker::parse_script(ins.args);
+  return scratch;
 }
 
 }  // namespace
@@ -35,7 +40,8 @@ void DkrNoCd::check_file(const infra::DockerfileSource& source, const dockerfile
     if (ins.keyword != "RUN") {
       continue;
     }
-    const auto commands = line_commands(ins);
+    std::vector<docker::Command> scratch;
+    const auto& commands = line_commands(source, ins, scratch);
     const auto cd = std::find_if(commands.begin(), commands.end(),
                                  [](const docker::Command& c) { return c.program() == "cd"; });
     if (cd != commands.end()) {
