@@ -3,21 +3,21 @@
 
 #include <gtest/gtest.h>
 
-#include "checks/docker/parsed_dockerfile.h"
+#include "checks/docker/docker_fixture.h"
 #include "support/fixture.h"
 
 namespace shipcheck::test {
 namespace {
 
 TEST(DkrCopyDestinationDir, FailsWhenDestinationLacksASlash) {
-  const auto results = check_dockerfile(checks::DkrCopyDestinationDir(),
-                                        "FROM node:20\n"
-                                        "COPY package.json package-lock.json /app\n"
-                                        "ADD [\"a.tar.gz\", \"b.tar.gz\", \"/opt\"]\n"
-                                        "ARG DEST=/srv\n"
-                                        "COPY a b $DEST\n");
+  const auto results = check(checks::DkrCopyDestinationDir(),
+                             "FROM node:20\n"
+                             "COPY package.json package-lock.json /app\n"
+                             "ADD [\"a.tar.gz\", \"b.tar.gz\", \"/opt\"]\n"
+                             "ARG DEST=/srv\n"
+                             "COPY a b $DEST\n");
   ASSERT_EQ(statuses(results), "fail,fail,fail");
-  EXPECT_EQ(result_lines(results), "2,3,5");
+  EXPECT_EQ(lines(results), "2,3,5");
   EXPECT_EQ(results[0].message,
             "COPY of 2 sources into `/app`, which does not end in /: write `/app/`");
   EXPECT_EQ(results[0].severity, Severity::medium);
@@ -27,26 +27,26 @@ TEST(DkrCopyDestinationDir, FailsWhenDestinationLacksASlash) {
 }
 
 TEST(DkrCopyDestinationDir, PassesWithDirectoriesAndSingleSources) {
-  const auto results = check_dockerfile(checks::DkrCopyDestinationDir(),
-                                        "FROM node:20\n"
-                                        "WORKDIR /app\n"
-                                        "COPY package.json package-lock.json ./\n"
-                                        "COPY a b .\n"
-                                        "COPY --chown=node app.js /app/server.js\n"
-                                        "COPY <<EOF1 <<EOF2 /etc/app/\n"
-                                        "one\n"
-                                        "EOF1\n"
-                                        "two\n"
-                                        "EOF2\n"
-                                        "COPY x y ${UNKNOWN}\n");
+  const auto results = check(checks::DkrCopyDestinationDir(),
+                             "FROM node:20\n"
+                             "WORKDIR /app\n"
+                             "COPY package.json package-lock.json ./\n"
+                             "COPY a b .\n"
+                             "COPY --chown=node app.js /app/server.js\n"
+                             "COPY <<EOF1 <<EOF2 /etc/app/\n"
+                             "one\n"
+                             "EOF1\n"
+                             "two\n"
+                             "EOF2\n"
+                             "COPY x y ${UNKNOWN}\n");
   ASSERT_EQ(statuses(results), "pass");
 }
 
 TEST(DkrCopyDestinationDir, AcceptsBackslashOnWindows) {
-  const auto results = check_dockerfile(checks::DkrCopyDestinationDir(),
-                                        "# escape=`\n"
-                                        "FROM mcr.microsoft.com/windows/servercore:ltsc2022\n"
-                                        "COPY a.dll b.dll C:\\app\\\n");
+  const auto results = check(checks::DkrCopyDestinationDir(),
+                             "# escape=`\n"
+                             "FROM mcr.microsoft.com/windows/servercore:ltsc2022\n"
+                             "COPY a.dll b.dll C:\\app\\\n");
   EXPECT_EQ(statuses(results), "pass");
 }
 

@@ -3,25 +3,25 @@
 
 #include <gtest/gtest.h>
 
-#include "checks/docker/parsed_dockerfile.h"
+#include "checks/docker/docker_fixture.h"
 #include "support/fixture.h"
 
 namespace shipcheck::test {
 namespace {
 
 TEST(DkrNoMaintainer, FailsWhenMaintainerIsUsed) {
-  const auto results = check_dockerfile(checks::DkrNoMaintainer(),
-                                        "FROM alpine:3.19\nMAINTAINER Jane <jane@example.com>\n");
+  const auto results =
+      check(checks::DkrNoMaintainer(), "FROM alpine:3.19\nMAINTAINER Jane <jane@example.com>\n");
   ASSERT_EQ(statuses(results), "fail");
   EXPECT_EQ(results[0].rule, "DKR027");
   EXPECT_EQ(results[0].severity, Severity::low);
-  EXPECT_EQ(result_lines(results), "2");
+  EXPECT_EQ(lines(results), "2");
   EXPECT_EQ(results[0].location->column, 1);
   EXPECT_EQ(results[0].evidence, "MAINTAINER Jane <jane@example.com>");
 }
 
 TEST(DkrNoMaintainer, PassesWithAuthorsLabel) {
-  const auto results = check_dockerfile(
+  const auto results = check(
       checks::DkrNoMaintainer(),
       "FROM alpine:3.19\nLABEL org.opencontainers.image.authors=\"Jane <jane@example.com>\"\n");
   ASSERT_EQ(statuses(results), "pass");
@@ -33,7 +33,7 @@ TEST(DkrNoMaintainer, SkipsWithoutDockerfile) {
 }
 
 TEST(DkrNoMaintainer, SkipsABrokenDockerfile) {
-  EXPECT_EQ(statuses(check_dockerfile(checks::DkrNoMaintainer(), "FROM\n")), "skip");
+  EXPECT_EQ(statuses(check(checks::DkrNoMaintainer(), "FROM\n")), "skip");
 }
 
 }  // namespace
