@@ -5,8 +5,14 @@
 #include <cctype>
 #include <fstream>
 #include <functional>
+#include <map>
 #include <set>
 #include <sstream>
+#include <system_error>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <fmt/format.h>
 
@@ -39,36 +45,77 @@ bool is_yaml_name(std::string_view path) {
 }
 
 // The whole file, or an error saying why it cannot be read.
-tl::expected<std::string, ParseError> read_file(const fs::path& root, const std::string& rel) {
-  std::error_code ec;
-  const fs::path path = root / rel;
-  const auto size = fs::file_size(path, ec);
-  if (ec) {
-    return tl::make_unexpected(ParseError{rel, 0, 0, "cannot read: " + ec.message(), {}});
+// Closes the descriptor it holds.
+class Descriptor {
+ public:
+  explicit Descriptor(int fd) : m_fd(fd) {}
+  ~Descriptor() {
+    if (m_fd >= 0) {
+      ::close(m_fd);
+    }
   }
-  if (size > k_max_file_size) {
+  Descriptor(const Descriptor&) = delete;
+  Descriptor& operator=(const Descriptor&) = delete;
+  int get() const { return m_fd; }
+
+ private:
+  int m_fd;
+};
+
+// Up to `limit` bytes from the start of the open file (fewer when it is shorter).
+bool read_up_to(int fd, std::string& text, std::size_t limit) {
+  text.resize(limit);
+  std::size_t got = 0;
+  while (got < limit) {
+    const ssize_t n = ::read(fd, text.data() + got, limit - got);
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n < 0) {
+      return false;
+    }
+    if (n == 0) {
+      break;
+    }
+    got += static_cast<std::size_t>(n);
+  }
+  text.resize(got);
+  return true;
+}
+
+ParseError cannot_read(const std::string& rel, int error) {
+  return ParseError{rel, 0, 0, "cannot read: " + std::generic_category().message(error), {}};
+}
+
+// Enough of a YAML file to tell a manifest from other YAML without reading big files.
+constexpr std::size_t k_head = 64 * 1024;
+
+// The whole file, or with `head_only` its first k_head bytes. One open and an fstat of the
+// descriptor: a stat by path and then an open (twice for a manifest, once for detection)
+// were much of the system time of loading thousands of files.
+tl::expected<std::string, ParseError> read_file(const fs::path& root, const std::string& rel,
+                                                bool head_only = false) {
+  const fs::path path = root / rel;
+  const Descriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  struct stat info {};
+  if (fd.get() < 0 || ::fstat(fd.get(), &info) != 0) {
+    return tl::make_unexpected(cannot_read(rel, errno));
+  }
+  if (!S_ISREG(info.st_mode)) {
+    return tl::make_unexpected(cannot_read(rel, S_ISDIR(info.st_mode) ? EISDIR : ENOTSUP));
+  }
+  const auto size = static_cast<std::uintmax_t>(info.st_size);
+  if (!head_only && size > k_max_file_size) {
     return tl::make_unexpected(ParseError{
         rel, 0, 0, fmt::format("file is {} bytes; files over 16 MiB are not linted", size), {}});
   }
-  std::ifstream in(path, std::ios::binary);
-  std::string text(static_cast<std::size_t>(size), '\0');
-  if (!in.read(text.data(), static_cast<std::streamsize>(text.size()))) {
+  std::string text;
+  const auto limit =
+      static_cast<std::size_t>(head_only ? std::min<std::uintmax_t>(size, k_head) : size);
+  if (!read_up_to(fd.get(), text, limit)) {
     return tl::make_unexpected(ParseError{rel, 0, 0, "cannot read the file", {}});
   }
   return text;
-}
-
-// The first 64 KiB: enough to tell a manifest from other YAML without reading big files.
-std::string read_head(const fs::path& path) {
-  constexpr std::uintmax_t k_head = 64 * 1024;
-  std::error_code ec;
-  const std::uintmax_t size = fs::file_size(path, ec);
-  std::ifstream in(path, std::ios::binary);
-  // Sized to the file: zeroing 64 KiB for each small manifest was a tenth of the loading.
-  std::string head(static_cast<std::size_t>(ec ? k_head : std::min(size, k_head)), '\0');
-  in.read(head.data(), static_cast<std::streamsize>(head.size()));
-  head.resize(static_cast<std::size_t>(in.gcount()));
-  return head;
 }
 
 bool has_glob_chars(std::string_view text) {
@@ -191,13 +238,10 @@ DockerfileSource load_dockerfile(const fs::path& root, const std::string& rel) {
   return source;
 }
 
-YamlSource load_yaml(const fs::path& root, const std::string& rel) {
+YamlSource parse_yaml(const std::string& rel, std::string_view text) {
   YamlSource source;
   source.path = rel;
-  auto text = read_file(root, rel);
-  if (!text) {
-    source.error = text.error();
-  } else if (auto parsed = yaml::parse(*text, rel)) {
+  if (auto parsed = yaml::parse(text, rel)) {
     source.stream = std::move(*parsed);
   } else {
     source.error = parsed.error();
@@ -206,15 +250,37 @@ YamlSource load_yaml(const fs::path& root, const std::string& rel) {
   return source;
 }
 
+YamlSource load_yaml(const fs::path& root, const std::string& rel) {
+  auto text = read_file(root, rel);
+  if (!text) {
+    YamlSource source;
+    source.path = rel;
+    source.error = text.error();
+    return source;
+  }
+  return parse_yaml(rel, *text);
+}
+
 void sort_unique(std::vector<std::string>& paths) {
   std::sort(paths.begin(), paths.end());
   paths.erase(std::unique(paths.begin(), paths.end()), paths.end());
 }
 
-// Reads the file's head only for YAML files that are not compose files.
-bool is_kubernetes_file(const fs::path& root, const std::string& rel) {
-  return is_yaml_name(rel) && !kind_by_name(rel) && !basename_of(rel).starts_with("shipcheck.") &&
-         looks_like_kubernetes(read_head(root / rel));
+// YAML files that are not compose files, by their first 64 KiB. A file shorter than that
+// was read whole: its text goes into `texts`, so that loading does not read it again.
+bool is_kubernetes_file(const fs::path& root, const std::string& rel,
+                        std::map<std::string, std::string>& texts) {
+  if (!is_yaml_name(rel) || kind_by_name(rel) || basename_of(rel).starts_with("shipcheck.")) {
+    return false;
+  }
+  auto head = read_file(root, rel, /*head_only=*/true);
+  if (!head || !looks_like_kubernetes(*head)) {
+    return false;
+  }
+  if (head->size() < k_head) {
+    texts.emplace(rel, std::move(*head));
+  }
+  return true;
 }
 
 }  // namespace
@@ -288,8 +354,10 @@ InfraFiles load_infra_files(const fs::path& root, const ContainersConfig& config
       config.dockerfiles, [](const std::string& p) { return kind_by_name(p) == Kind::dockerfile; });
   const Selection compose =
       select(config.compose, [](const std::string& p) { return kind_by_name(p) == Kind::compose; });
-  const Selection kubernetes = select(
-      config.kubernetes, [&root](const std::string& p) { return is_kubernetes_file(root, p); });
+  std::map<std::string, std::string> manifest_texts;  // read whole by detection
+  const Selection kubernetes = select(config.kubernetes, [&](const std::string& p) {
+    return is_kubernetes_file(root, p, manifest_texts);
+  });
 
   InfraFiles out;
   for (const auto& path : dockerfiles.paths) {
@@ -305,7 +373,9 @@ InfraFiles load_infra_files(const fs::path& root, const ContainersConfig& config
     out.compose.push_back(YamlSource{error.file, std::nullopt, error});
   }
   for (const auto& path : kubernetes.paths) {
-    out.kubernetes.push_back(load_yaml(root, path));
+    const auto read = manifest_texts.find(path);
+    out.kubernetes.push_back(read != manifest_texts.end() ? parse_yaml(path, read->second)
+                                                          : load_yaml(root, path));
   }
   for (const auto& error : kubernetes.missing) {
     out.kubernetes.push_back(YamlSource{error.file, std::nullopt, error});
