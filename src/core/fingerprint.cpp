@@ -3,6 +3,7 @@
 
 #include <array>
 
+#include <openssl/core_names.h>
 #include <openssl/evp.h>
 
 namespace shipcheck {
@@ -13,7 +14,7 @@ std::string make_fingerprint(std::string_view rule, std::string_view path, std::
   input.append(rule).append(1, '\0').append(path).append(1, '\0').append(key);
   // Fetched once: EVP_sha256() looks the implementation up again on every digest, which
   // was most of the cost of fingerprinting tens of thousands of findings.
-  static EVP_MD* const sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+  static EVP_MD* const sha256 = EVP_MD_fetch(nullptr, OSSL_DIGEST_NAME_SHA2_256, nullptr);
   std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
   unsigned int length = 0;
   EVP_Digest(input.data(), input.size(), digest.data(), &length,
