@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <fstream>
 #include <functional>
 #include <map>
 #include <set>
@@ -20,6 +19,7 @@
 #include "checks/docker/facts.h"
 #include "checks/secrets/secret_rules.h"
 #include "config/detect.h"
+#include "core/file_descriptor.h"
 #include "core/redact.h"
 #include "core/text.h"
 #include "engines/secrets/filters.h"
@@ -43,24 +43,6 @@ std::string basename_of(std::string_view path) {
 bool is_yaml_name(std::string_view path) {
   return path.ends_with(".yaml") || path.ends_with(".yml");
 }
-
-// The whole file, or an error saying why it cannot be read.
-// Closes the descriptor it holds.
-class Descriptor {
- public:
-  explicit Descriptor(int fd) : m_fd(fd) {}
-  ~Descriptor() {
-    if (m_fd >= 0) {
-      ::close(m_fd);
-    }
-  }
-  Descriptor(const Descriptor&) = delete;
-  Descriptor& operator=(const Descriptor&) = delete;
-  int get() const { return m_fd; }
-
- private:
-  int m_fd;
-};
 
 // Up to `limit` bytes from the start of the open file (fewer when it is shorter).
 bool read_up_to(int fd, std::string& text, std::size_t limit) {
@@ -96,7 +78,7 @@ constexpr std::size_t k_head = 64 * 1024;
 tl::expected<std::string, ParseError> read_file(const fs::path& root, const std::string& rel,
                                                 bool head_only = false) {
   const fs::path path = root / rel;
-  const Descriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  const FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
   struct stat info {};
   if (fd.get() < 0 || ::fstat(fd.get(), &info) != 0) {
     return tl::make_unexpected(cannot_read(rel, errno));

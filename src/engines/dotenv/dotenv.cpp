@@ -16,6 +16,7 @@
 
 #include <fmt/format.h>
 
+#include "core/file_descriptor.h"
 #include "engines/dotenv/expand.h"
 #include "engines/dotenv/key_index.h"
 #include "engines/dotenv/source_text.h"
@@ -332,23 +333,6 @@ std::optional<std::string> Parser::resolve(std::string_view name) {
   }
   return std::nullopt;
 }
-
-// Owns a POSIX file descriptor.
-class FileDescriptor {
- public:
-  explicit FileDescriptor(int fd) : m_fd(fd) {}
-  ~FileDescriptor() {
-    if (m_fd >= 0) {
-      ::close(m_fd);
-    }
-  }
-  FileDescriptor(const FileDescriptor&) = delete;
-  FileDescriptor& operator=(const FileDescriptor&) = delete;
-  int get() const { return m_fd; }
-
- private:
-  int m_fd;
-};
 
 tl::unexpected<ParseError> file_error(const std::string& path, std::string message,
                                       std::string_view hint) {
