@@ -2,10 +2,7 @@
 // may run two or more replicas.
 #include "checks/k8s/disruption_budget.h"
 
-#include <algorithm>
-
-#include <algorithm>
-#include <unordered_map>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -20,51 +17,29 @@ K8sDisruptionBudget::K8sDisruptionBudget()
 
 namespace {
 
-// The budgets, indexed by one of their matchLabels pairs: a budget can only select pods
-// carrying that pair, so each workload looks at a few candidates rather than at every
-// budget (a 5 MB rendered chart has thousands of both).
-class BudgetIndex {
- public:
-  explicit BudgetIndex(const k8s::Objects& objects) {
-    for (const k8s::Object* pdb : objects.of_kind("PodDisruptionBudget")) {
-      const auto* selector = k8s::get(k8s::get(pdb->node, "spec"), "selector");
-      const k8s::Labels match = k8s::string_map(k8s::get(selector, "matchLabels"));
-      if (match.empty()) {
-        m_unindexed.push_back(pdb);
-      } else {
-        m_by_pair[key(*match.begin())].push_back(pdb);
+// The workloads some budget selects. Candidates come from the objects' pod-label index
+// (a budget can only select pods carrying its matchLabels), then the whole selector
+// (matchExpressions too) and the namespace decide; a 5 MB rendered chart has thousands of
+// both budgets and workloads.
+std::unordered_set<const k8s::Object*> covered_workloads(const k8s::Objects& objects) {
+  std::unordered_set<const k8s::Object*> covered;
+  for (const k8s::Object* pdb : objects.of_kind("PodDisruptionBudget")) {
+    const yaml::Node* selector = k8s::get(k8s::get(pdb->node, "spec"), "selector");
+    for (const k8s::Object* w :
+         objects.workloads_with(k8s::string_map(k8s::get(selector, "matchLabels")))) {
+      if (k8s::same_namespace(*pdb, *w) && k8s::selects(selector, w->pod_labels)) {
+        covered.insert(w);
       }
     }
   }
-  bool covers(const k8s::Object& workload) const {
-    auto selects = [&](const k8s::Object* pdb) {
-      return k8s::same_namespace(*pdb, workload) &&
-             k8s::selects(k8s::get(k8s::get(pdb->node, "spec"), "selector"), workload.pod_labels);
-    };
-    if (std::any_of(m_unindexed.begin(), m_unindexed.end(), selects)) {
-      return true;
-    }
-    return std::any_of(workload.pod_labels.begin(), workload.pod_labels.end(),
-                       [&](const auto& pair) {
-                         const auto it = m_by_pair.find(key(pair));
-                         return it != m_by_pair.end() &&
-                                std::any_of(it->second.begin(), it->second.end(), selects);
-                       });
-  }
-
- private:
-  static std::string key(const std::pair<const std::string, std::string>& pair) {
-    return pair.first + '\0' + pair.second;
-  }
-  std::unordered_map<std::string, std::vector<const k8s::Object*>> m_by_pair;
-  std::vector<const k8s::Object*> m_unindexed;
-};
+  return covered;
+}
 
 }  // namespace
 
 void K8sDisruptionBudget::inspect(const k8s::Objects& objects, const Config& /*config*/,
                                   Tally& tally) const {
-  const BudgetIndex budgets(objects);
+  const auto covered = covered_workloads(objects);
   for (const k8s::Object& object : objects.objects) {
     if (!object.is_workload() || (object.kind != "Deployment" && object.kind != "StatefulSet")) {
       continue;
@@ -75,7 +50,7 @@ void K8sDisruptionBudget::inspect(const k8s::Objects& objects, const Config& /*c
       continue;
     }
     ++tally.checked;
-    if (!budgets.covers(object)) {
+    if (covered.count(&object) == 0) {
       tally.findings.push_back(
           at(fail(fmt::format("{}: no PodDisruptionBudget selects its pods", object.label()),
                   fmt::format("pod labels: {}", k8s::describe(object.pod_labels))),
