@@ -129,6 +129,22 @@ TEST(LoadInfraFiles, MissingConfiguredFileAndParseErrorsAreSourcesWithErrors) {
   EXPECT_GT(files.kubernetes[0].error->line, 0);
 }
 
+// Detection reads a manifest's first 64 KiB; a shorter one is parsed from that same read,
+// a longer one is read again whole. Both must come out complete.
+TEST(LoadInfraFiles, ManifestsShorterAndLongerThanTheDetectionHeadParseWhole) {
+  test::TempDir dir;
+  dir.write("k8s/small.yaml", std::string(k_deployment) + "---\n" + k_deployment);
+  const std::string padding = "# " + std::string(70 * 1024, 'x') + "\n";
+  dir.write("k8s/large.yaml", std::string(k_deployment) + padding + "---\n" + k_deployment);
+  const InfraFiles files = load_infra_files(dir.path(), ContainersConfig{});
+  ASSERT_EQ(paths_of(files.kubernetes),
+            (std::vector<std::string>{"k8s/large.yaml", "k8s/small.yaml"}));
+  for (const auto& source : files.kubernetes) {
+    ASSERT_TRUE(source.stream.has_value()) << source.path;
+    EXPECT_EQ(source.stream->documents.size(), 2U) << source.path;
+  }
+}
+
 TEST(LoadInfraFiles, AttachesTheDockerignoreBuildKitWouldRead) {
   test::TempDir dir;
   dir.write(".dockerignore", ".git\n");
