@@ -4,9 +4,11 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdlib>
 #include <fstream>
 #include <functional>
 #include <iterator>
+#include <memory>
 #include <system_error>
 #include <unordered_set>
 
@@ -94,10 +96,65 @@ tl::expected<std::unordered_set<std::string>, std::string> tracked_paths(
   return tracked;
 }
 
+tl::expected<std::string, std::string> read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string content{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  if (in.bad() || !in.is_open()) {
+    return tl::make_unexpected(fmt::format("{}: cannot read", path.string()));
+  }
+  return content;
+}
+
+// The text of `directory`/.gitignore, or "" when it has none.
+tl::expected<std::string, std::string> read_gitignore(const fs::path& directory) {
+  if (!is_regular_file_on_disk(directory / ".gitignore")) {
+    return std::string();
+  }
+  return read_file(directory / ".gitignore");
+}
+
+// core.excludesFile, or git's default $XDG_CONFIG_HOME/git/ignore (~/.config/git/ignore).
+fs::path global_excludes_file(git_repository* repo) {
+  git_config* raw = nullptr;
+  if (git_repository_config_snapshot(&raw, repo) == 0) {
+    const std::unique_ptr<git_config, decltype(&git_config_free)> config(raw, git_config_free);
+    git_buf path = GIT_BUF_INIT;
+    if (git_config_get_path(&path, config.get(), "core.excludesfile") == 0) {
+      fs::path found(path.ptr);
+      git_buf_dispose(&path);
+      return found;
+    }
+  }
+  const char* xdg = std::getenv("XDG_CONFIG_HOME");
+  if (xdg != nullptr && *xdg != '\0') {
+    return fs::path(xdg) / "git" / "ignore";
+  }
+  const char* home = std::getenv("HOME");
+  return home != nullptr && *home != '\0' ? fs::path(home) / ".config" / "git" / "ignore"
+                                          : fs::path();
+}
+
+// $GIT_DIR/info/exclude (the common dir's, for a linked work tree).
+fs::path info_exclude_file(git_repository* repo) {
+  git_buf path = GIT_BUF_INIT;
+  if (git_repository_item_path(&path, repo, GIT_REPOSITORY_ITEM_INFO) != 0) {
+    return {};
+  }
+  fs::path found = fs::path(path.ptr) / "exclude";
+  git_buf_dispose(&path);
+  return found;
+}
+
 // Walks the work tree below `prefix` and keeps regular files that are tracked or not
 // ignored. Faster than git_status, which also stats every tracked file for changes (and
 // rehashes racily clean ones) that a secret scan does not care about. Directories that
 // hold no tracked file and are ignored are not entered, nor are nested repositories.
+//
+// Ignore rules are git's, in git's order of precedence: core.excludesFile, then
+// info/exclude, then each directory's .gitignore from the top down, the last match
+// deciding. Each .gitignore is read once, on entering its directory; libgit2's
+// git_ignore_path_is_ignored re-stats every ancestor's file on every call (a third of
+// `scan containers`' system time on 10,000 untracked files).
 class GitWalker {
  public:
   GitWalker(git_repository* repo, fs::path workdir, std::unordered_set<std::string> tracked)
@@ -110,9 +167,44 @@ class GitWalker {
     }
   }
 
+  // Hands each file under `prefix` ("" or "a/b/") to `visit`, without the prefix.
+  tl::expected<void, std::string> walk_below(const std::string& prefix, const Visit& visit) {
+    for (const fs::path& file : {global_excludes_file(m_repo), info_exclude_file(m_repo)}) {
+      std::error_code error;
+      std::string content;
+      if (!file.empty() && fs::is_regular_file(file, error)) {
+        auto read = read_file(file);
+        if (!read) {
+          return tl::make_unexpected(std::move(read.error()));
+        }
+        content = std::move(*read);
+      }
+      m_ignores.push("", content);
+    }
+    // The .gitignore files above the prefix apply to it too, and the prefix itself may lie
+    // in an ignored directory that holds tracked files.
+    bool inside_ignored = false;
+    std::string dir;
+    for (std::size_t slash = prefix.find('/'); slash != std::string::npos;
+         slash = prefix.find('/', slash + 1)) {
+      if (auto pushed = push_gitignore(dir); !pushed) {
+        return pushed;
+      }
+      dir = prefix.substr(0, slash + 1);
+      inside_ignored = inside_ignored || m_ignores.is_ignored(dir.substr(0, dir.size() - 1), true);
+    }
+    return walk(prefix, prefix.size(), inside_ignored, visit);
+  }
+
+ private:
   // Hands each file under `relative_dir` to `visit`, without `strip` leading characters.
+  // Below an ignored directory (entered only for its tracked files) every untracked file
+  // is ignored, whatever the patterns say, as in git.
   tl::expected<void, std::string> walk(const std::string& relative_dir, std::size_t strip,
-                                       const Visit& visit) {
+                                       bool inside_ignored, const Visit& visit) {
+    if (auto pushed = push_gitignore(relative_dir); !pushed) {
+      return pushed;
+    }
     std::error_code error;
     fs::directory_iterator it(m_workdir / relative_dir, error);
     for (; !error && it != fs::directory_iterator(); it.increment(error)) {
@@ -122,15 +214,19 @@ class GitWalker {
       }
       const std::string path = relative_dir + name;
       if (it->is_directory(error)) {
-        if (enter(path + '/')) {
-          if (auto walked = walk(path + '/', strip, visit); !walked) {
+        const bool ignored = inside_ignored || m_ignores.is_ignored(path, true);
+        if (enter(path + '/', ignored)) {
+          if (auto walked = walk(path + '/', strip, ignored, visit); !walked) {
             return walked;
           }
         }
-      } else if (it->is_regular_file(error) && (m_tracked.count(path) > 0 || !ignored(path))) {
+      } else if (it->is_regular_file(error) &&
+                 (m_tracked.count(path) > 0 ||
+                  (!inside_ignored && !m_ignores.is_ignored(path, false)))) {
         visit(path.substr(strip));
       }
     }
+    m_ignores.pop();
     if (error) {
       return tl::make_unexpected(
           fmt::format("{}: {}", (m_workdir / relative_dir).string(), error.message()));
@@ -138,23 +234,28 @@ class GitWalker {
     return {};
   }
 
- private:
-  bool enter(const std::string& dir) const {
+  tl::expected<void, std::string> push_gitignore(const std::string& relative_dir) {
+    auto content = read_gitignore(m_workdir / relative_dir);
+    if (!content) {
+      return tl::make_unexpected(std::move(content.error()));
+    }
+    m_ignores.push(relative_dir, *content);
+    return {};
+  }
+
+  bool enter(const std::string& dir, bool ignored) const {
     if (m_tracked_dirs.count(dir) > 0) {
       return true;
     }
     std::error_code error;
-    return !fs::exists(m_workdir / dir / ".git", error) && !ignored(dir);
-  }
-  bool ignored(const std::string& path) const {
-    int ignored = 0;
-    return git_ignore_path_is_ignored(&ignored, m_repo, path.c_str()) == 0 && ignored == 1;
+    return !ignored && !fs::exists(m_workdir / dir / ".git", error);
   }
 
   git_repository* m_repo;
   fs::path m_workdir;
   std::unordered_set<std::string> m_tracked;
   std::unordered_set<std::string> m_tracked_dirs;
+  GitignoreStack m_ignores;
 };
 
 tl::expected<void, std::string> visit_git_files(git_repository* repo, const fs::path& root,
@@ -169,19 +270,10 @@ tl::expected<void, std::string> visit_git_files(git_repository* repo, const fs::
     return tl::make_unexpected(std::move(tracked.error()));
   }
   GitWalker walker(repo, workdir, std::move(*tracked));
-  return walker.walk(*prefix, prefix->size(), visit);
+  return walker.walk_below(*prefix, visit);
 }
 
 // --- outside git ------------------------------------------------------------------------
-
-tl::expected<std::string, std::string> read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::string content{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  if (in.bad() || !in.is_open()) {
-    return tl::make_unexpected(fmt::format("{}: cannot read", path.string()));
-  }
-  return content;
-}
 
 // Walks a plain directory tree, applying the .gitignore files on the way down.
 class PlainWalker {
@@ -190,15 +282,11 @@ class PlainWalker {
 
   // Lists `directory` (relative_dir is "" or "a/b/") and everything not excluded below it.
   tl::expected<void, std::string> walk(const fs::path& directory, const std::string& relative_dir) {
-    std::string ignore_content;
-    if (is_regular_file_on_disk(directory / ".gitignore")) {
-      auto content = read_file(directory / ".gitignore");
-      if (!content) {
-        return tl::make_unexpected(std::move(content.error()));
-      }
-      ignore_content = std::move(*content);
+    auto ignore_content = read_gitignore(directory);
+    if (!ignore_content) {
+      return tl::make_unexpected(std::move(ignore_content.error()));
     }
-    m_ignores.push(relative_dir, ignore_content);
+    m_ignores.push(relative_dir, *ignore_content);
     auto listed = walk_entries(directory, relative_dir);
     m_ignores.pop();
     return listed;

@@ -137,6 +137,66 @@ TEST(ListWorktreeFiles, SkipsDeletedFilesSymlinksSubmodulesAndNestedRepositories
   EXPECT_EQ(list_ok(dir.path()), (Strings{"a.txt"}));
 }
 
+// Every source of ignore rules git has, with one file each rule should decide.
+void write_git_ignore_fixture(const TempDir& dir) {
+  git(dir.path(), "init -q");
+  dir.write("global-excludes", "*.global\n!keep.global\n");
+  git(dir.path(), "config core.excludesFile '" + (dir.path() / "global-excludes").string() + "'");
+  dir.write(".git/info/exclude", "*.excluded\n");
+  dir.write(".gitignore", "*.log\nvendor/\n/top-only.txt\n!*.global.log\n");
+  dir.write("app/.gitignore", "!debug.log\n*.tmp\ndrafts/\n");
+  dir.write("app/deep/.gitignore", "!*.excluded\n");
+  dir.write("vendor/tracked.txt", "tracked inside an ignored directory\n");
+  dir.write("app/drafts/tracked.md", "tracked\n");
+  git(dir.path(), "add -f vendor/tracked.txt app/drafts/tracked.md");
+  git(dir.path(), "add .gitignore app/.gitignore app/deep/.gitignore");
+  git(dir.path(), "commit -q -m base");
+  for (const char* path :
+       {"a.global", "keep.global", "x.global.log", "b.excluded", "app/deep/c.excluded",
+        "app/deep/d.excluded.log", "trace.log", "app/debug.log", "app/other.log", "app/x.tmp",
+        "x.tmp", "top-only.txt", "app/top-only.txt", "vendor/untracked.txt", "vendor/sub/more.txt",
+        "app/drafts/untracked.md", "app/drafts/sub/more.md", "app/code.py"}) {
+    dir.write(path, "content\n");
+  }
+}
+
+// Tracked files and untracked, unignored ones below `prefix`, as git lists them.
+Strings git_listing(const fs::path& dir, const std::string& prefix) {
+  Strings listed = split_lines(git_output(
+      dir, "ls-files --cached --others --exclude-standard -- " + (prefix.empty() ? "." : prefix)));
+  for (auto& path : listed) {
+    path = path.substr(prefix.size());
+  }
+  std::sort(listed.begin(), listed.end());
+  return listed;
+}
+
+TEST(ListWorktreeFiles, InsideGitAgreesWithGitOnEveryIgnoreSource) {
+  TempDir dir;
+  write_git_ignore_fixture(dir);
+  const Strings ours = list_ok(dir.path());
+  EXPECT_EQ(ours, git_listing(dir.path(), ""));
+  // Spot checks, so that a fixture git itself ignored wholesale could not pass.
+  for (const char* kept : {"keep.global", "app/debug.log", "app/deep/c.excluded",
+                           "vendor/tracked.txt", "app/drafts/tracked.md", "app/top-only.txt"}) {
+    EXPECT_NE(std::find(ours.begin(), ours.end(), kept), ours.end()) << kept;
+  }
+  for (const char* ignored : {"a.global", "b.excluded", "trace.log", "app/x.tmp", "top-only.txt",
+                              "vendor/untracked.txt", "app/drafts/untracked.md"}) {
+    EXPECT_EQ(std::find(ours.begin(), ours.end(), ignored), ours.end()) << ignored;
+  }
+}
+
+TEST(ListWorktreeFiles, SubdirectoryRootHonoursTheGitignoreFilesAboveIt) {
+  TempDir dir;
+  write_git_ignore_fixture(dir);
+  EXPECT_EQ(list_ok(dir.path() / "app"), git_listing(dir.path(), "app/"));
+  EXPECT_EQ(list_ok(dir.path() / "app" / "deep"), git_listing(dir.path(), "app/deep/"));
+  // A root inside an ignored directory lists its tracked files only.
+  EXPECT_EQ(list_ok(dir.path() / "vendor"), (Strings{"tracked.txt"}));
+  EXPECT_EQ(list_ok(dir.path() / "app" / "drafts"), (Strings{"tracked.md"}));
+}
+
 TEST(ListWorktreeFiles, FailsForAMissingDirectory) {
   TempDir dir;
   const auto files = list_worktree_files(dir.path() / "missing");
