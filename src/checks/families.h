@@ -12,5 +12,6 @@ void register_secrets(Registry& registry);  // SEC: src/checks/secrets/register.
 void register_docker(Registry& registry);   // DKR: src/checks/docker/register.cpp
 void register_compose(Registry& registry);  // CMP: src/checks/compose/register.cpp
 void register_k8s(Registry& registry);      // K8S: src/checks/k8s/register.cpp
+void register_http(Registry& registry);     // HDR: src/checks/http/register.cpp
 
 }  // namespace shipcheck::checks

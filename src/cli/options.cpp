@@ -118,7 +118,8 @@ bool save_baseline(const std::string& path, const std::vector<Result>& results) 
 int count_failing(const Report& report, Severity fail_on) {
   return static_cast<int>(
       std::count_if(report.results.begin(), report.results.end(), [&](const Result& r) {
-        return r.status == Status::fail && !r.suppressed && weight(r.severity) >= weight(fail_on);
+        return (r.status == Status::fail || r.status == Status::error) && !r.suppressed &&
+               weight(r.severity) >= weight(fail_on);
       }));
 }
 

@@ -40,7 +40,8 @@ report::ReportOptions report_options(bool no_color, bool quiet, bool verbose);
 bool write_reports(const std::vector<Sink>& sinks, const Report& run_report,
                    report::ReportOptions options);
 
-// Results that fail a scan: `fail`, not suppressed, at or above the --fail-on severity.
+// Results that fail a scan: `fail`, or `error` (could not be evaluated: never a silent
+// exit 0), not suppressed, at or above the --fail-on severity.
 int count_failing(const Report& report, Severity fail_on);
 
 // --write-baseline: writes the fingerprints of `results` to `path` and says how many on

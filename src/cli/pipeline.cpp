@@ -5,11 +5,13 @@
 #include <cstdlib>
 #include <ctime>
 #include <memory>
+#include <mutex>
 #include <vector>
 
 #include <fmt/format.h>
 
 #include "checks/context.h"
+#include "cli/options.h"
 #include "config/detect.h"
 #include "config/loader.h"
 #include "core/fingerprint.h"
@@ -76,6 +78,9 @@ void apply_severity_overrides(std::vector<Result>& results, const Config& config
 }  // namespace
 
 tl::expected<Config, ParseError> resolve_config(const RunRequest& request) {
+  if (request.given_config) {
+    return *request.given_config;
+  }
   if (request.config_file) {
     return config::load_config(*request.config_file, config::process_env);
   }
@@ -244,6 +249,25 @@ tl::expected<RunOutput, ParseError> execute_run(const Registry& registry,
     keep_until_exit(std::move(owned_config));
   }
   return output;
+}
+
+tl::expected<GatedRun, ParseError> run_gated(const RunRequest& request, Severity fail_on,
+                                             std::string_view fail_on_text) {
+  static Registry registry;  // static: must outlive abandoned check threads
+  static std::once_flag filled;
+  std::call_once(filled, [] { register_all(registry); });
+  auto output = execute_run(registry, request);
+  if (!output) {
+    return tl::make_unexpected(std::move(output.error()));
+  }
+  GatedRun run{std::move(output->report), 0};
+  run.failing = count_failing(run.report, fail_on);
+  if (run.failing > 0 && run.report.ready) {
+    run.report.ready = false;
+    run.report.decided_by.push_back(
+        fmt::format("{} finding(s) at or above --fail-on {}", run.failing, fail_on_text));
+  }
+  return run;
 }
 
 }  // namespace shipcheck::cli

@@ -21,9 +21,14 @@
 
 namespace shipcheck::cli {
 
+// The families that talk to the deployed service: what `probe` runs and `run --static`
+// leaves out.
+inline const std::vector<std::string> k_live_families = {"HDR"};
+
 struct RunRequest {
   std::filesystem::path dir = ".";
   std::optional<std::filesystem::path> config_file;  // --config
+  std::optional<Config> given_config;                // used as is: no file is looked for
   std::vector<std::string> only;                     // rule ids or family codes
   std::vector<std::string> skip;
   unsigned jobs = 0;
@@ -68,5 +73,15 @@ tl::expected<std::vector<const Check*>, std::string> select_checks(const Registr
 // The whole pipeline. `registry` must outlive the call (and the process, if abandoned).
 tl::expected<RunOutput, ParseError> execute_run(const Registry& registry,
                                                 const RunRequest& request);
+
+// A run of the scan-like commands (`scan containers`, `probe`): every registered check the
+// request selects, with the verdict made not ready when `failing` results fail at or above
+// --fail-on (`fail_on_text` is the flag as given, for the report's decided_by).
+struct GatedRun {
+  Report report;
+  int failing = 0;
+};
+tl::expected<GatedRun, ParseError> run_gated(const RunRequest& request, Severity fail_on,
+                                             std::string_view fail_on_text);
 
 }  // namespace shipcheck::cli

@@ -35,6 +35,7 @@ struct RunFlags {
   bool quiet = false;
   bool verbose = false;
   bool no_store = false;
+  bool static_only = false;
   std::string baseline;
   std::string write_baseline;
 };
@@ -50,6 +51,8 @@ void add_flags(CLI::App& app, RunFlags& f) {
   app.add_option("--min-score", f.min_score, "lowest score that can be ready (default 90)")
       ->check(CLI::Range(0, 100));
   app.add_option("--jobs,-j", f.jobs, "checks run in parallel (default: cores)");
+  app.add_flag("--static", f.static_only,
+               "static checks only: no request to the service (before it is deployed)");
   app.add_flag("--no-store", f.no_store, "do not record the run in .shipcheck/history.db");
   app.add_option("--baseline", f.baseline, "suppress the findings listed in this baseline file");
   app.add_option("--write-baseline", f.write_baseline,
@@ -103,6 +106,9 @@ tl::expected<RunRequest, std::string> make_request(const RunFlags& f) {
   }
   request.only = f.only;
   request.skip = f.skip;
+  if (f.static_only) {
+    request.skip.insert(request.skip.end(), k_live_families.begin(), k_live_families.end());
+  }
   request.jobs = f.jobs;
   request.timeout = *timeout;
   if (f.min_score >= 0) {

@@ -13,7 +13,6 @@
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "cli/pipeline.h"
-#include "core/registry.h"
 #include "core/score.h"
 #include "core/suppress.h"
 
@@ -160,22 +159,13 @@ int scan_containers_command(const Args& args) {
   }
   RunRequest request = make_request(f, files);
   request.dir = dir;
-  static Registry registry;  // static: must outlive abandoned check threads
-  if (registry.checks().empty()) {
-    register_all(registry);
-  }
-  auto output = execute_run(registry, request);
-  if (!output) {
-    fmt::print(stderr, "shipcheck scan containers: {}\n", output.error().to_string());
+  auto run = run_gated(request, *fail_on, f.fail_on);
+  if (!run) {
+    fmt::print(stderr, "shipcheck scan containers: {}\n", run.error().to_string());
     return k_exit_usage;
   }
-  Report& report = output->report;
-  const int failing = count_failing(report, *fail_on);
-  if (failing > 0 && report.ready) {
-    report.ready = false;
-    report.decided_by.push_back(
-        fmt::format("{} finding(s) at or above --fail-on {}", failing, f.fail_on));
-  }
+  Report& report = run->report;
+  const int failing = run->failing;
   if (!write_reports(*sinks, report, report_options(f.no_color, f.quiet, f.verbose))) {
     return k_exit_usage;
   }

@@ -4,17 +4,9 @@
 #include <fmt/format.h>
 
 #include "config/values.h"
+#include "config/yaml_reader.h"
 
 namespace shipcheck::config {
-namespace {
-
-// Shortens a variable reference for a message; the name is user text, not a secret.
-std::string shown(std::string_view text) {
-  constexpr std::size_t k_max = 40;
-  return text.size() <= k_max ? std::string(text) : std::string(text.substr(0, k_max)) + "…";
-}
-
-}  // namespace
 
 tl::expected<Expansion, ExpansionError> expand_vars(std::string_view raw, const EnvLookup& env,
                                                     std::size_t max_bytes) {

@@ -60,7 +60,8 @@ struct DemoRun {
 
 DemoRun check_demo(const std::filesystem::path& dir) {
   DemoRun run;
-  run.cli = test::run_shipcheck(fmt::format("run '{}' --format json --no-store", dir.string()));
+  run.cli =
+      test::run_shipcheck(fmt::format("run '{}' --format json --no-store --static", dir.string()));
   run.report = nlohmann::json::parse(run.cli.out, nullptr, false);
   return run;
 }
@@ -113,8 +114,8 @@ class PlantedDefect : public Demo, public ::testing::WithParamInterface<std::str
 
 // Defects that are also another rule's: a committed env file commits its secrets, which the
 // secret rules must then report (the database URL's password and the app's keys).
-// A password written into a committed Dockerfile or YAML file is also a hardcoded secret in the repository,
-// which the generic assignment detector reports.
+// A password written into a committed Dockerfile or YAML file is also a hardcoded secret in the
+// repository, which the generic assignment detector reports.
 const std::map<std::string, std::set<std::string>> k_also_fails{
     {"GIT001", {"SEC012", "SEC013"}},
     {"CMP008", {"SEC013"}},

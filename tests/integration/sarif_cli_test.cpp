@@ -59,8 +59,8 @@ class SarifCli : public ::testing::Test {
 };
 
 TEST_F(SarifCli, GoodDemoGivesAValidLogWithoutFindingsOnStdout) {
-  const auto run =
-      test::run_shipcheck(fmt::format("run '{}' --format sarif --no-store", m_svc.string()));
+  const auto run = test::run_shipcheck(
+      fmt::format("run '{}' --format sarif --no-store --static", m_svc.string()));
   EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
   EXPECT_EQ(test::sarif_schema_error(run.out), "") << run.out;
   const Json log = Json::parse(run.out, nullptr, false);
@@ -74,9 +74,9 @@ TEST_F(SarifCli, PlantedDefectIsAValidLocatedResultInTheOutputFile) {
   test::run_script("demo", fmt::format("plant '{}' ENV004", m_svc.string()));
   const auto sarif_file = m_dir.path() / "report.sarif";
   const auto json_file = m_dir.path() / "report.json";
-  const auto run = test::run_shipcheck(
-      fmt::format("run '{}' --format sarif --output '{}' --format json --output '{}' --no-store",
-                  m_svc.string(), sarif_file.string(), json_file.string()));
+  const auto run = test::run_shipcheck(fmt::format(
+      "run '{}' --format sarif --output '{}' --format json --output '{}' --no-store --static",
+      m_svc.string(), sarif_file.string(), json_file.string()));
   EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
   const std::string text = slurp(sarif_file);
   EXPECT_EQ(test::sarif_schema_error(text), "") << text;
@@ -100,8 +100,8 @@ TEST_F(SarifCli, PlantedDefectIsAValidLocatedResultInTheOutputFile) {
 }
 
 TEST_F(SarifCli, OtherPlannedFormatsAreStillUnavailableAndListSarif) {
-  const auto run =
-      test::run_shipcheck(fmt::format("run '{}' --format junit --no-store", m_svc.string()));
+  const auto run = test::run_shipcheck(
+      fmt::format("run '{}' --format junit --no-store --static", m_svc.string()));
   EXPECT_EQ(run.exit_code, 2) << run.out << run.err;
   EXPECT_NE(run.err.find("--format junit is not yet available (available: text, json, sarif)"),
             std::string::npos)

@@ -32,7 +32,7 @@ class SuppressCli : public ::testing::Test {
   }
   nlohmann::json run_json(const std::string& extra, int expected_exit) {
     const auto run = test::run_shipcheck(
-        fmt::format("run '{}' --format json --no-store {}", m_svc.string(), extra));
+        fmt::format("run '{}' --format json --no-store --static {}", m_svc.string(), extra));
     EXPECT_EQ(run.exit_code, expected_exit) << run.out << run.err;
     EXPECT_EQ(test::schema_error(run.out), "");
     return nlohmann::json::parse(run.out, nullptr, false);

@@ -8,10 +8,6 @@
 namespace shipcheck::test {
 namespace {
 
-constexpr std::string_view k_liveness =
-    "          livenessProbe:\n            httpGet: {path: /livez, port: http}\n"
-    "            periodSeconds: 10\n";
-
 TEST(K8sDistinctProbes, FailsWhenLivenessIsReadiness) {
   const std::string text =
       edit(k_good_manifest, k_liveness,

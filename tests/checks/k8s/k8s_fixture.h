@@ -15,6 +15,10 @@ namespace shipcheck::test {
 
 // A Deployment with an init container, a Service, a PodDisruptionBudget, an HPA and a
 // ConfigMap: every K8S rule passes on it.
+// A container's liveness probe lines, for tests that add one.
+inline constexpr std::string_view k_liveness =
+    "          livenessProbe:\n            httpGet: {path: /livez, port: http}\n"
+    "            periodSeconds: 10\n";
 // The good manifest's HorizontalPodAutoscaler document, for tests that remove or edit it.
 inline constexpr std::string_view k_hpa =
     "---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\n"

@@ -8,9 +8,6 @@
 namespace shipcheck::test {
 namespace {
 
-constexpr std::string_view k_liveness =
-    "          livenessProbe:\n            httpGet: {path: /livez, port: http}\n"
-    "            periodSeconds: 10\n";
 constexpr std::string_view k_readiness =
     "          readinessProbe:\n            httpGet: {path: /readyz, port: http}\n"
     "            periodSeconds: 5\n";

@@ -1,0 +1,128 @@
+// Live target and shared responses (see live.h).
+#include "checks/http/live.h"
+
+#include <fmt/format.h>
+
+#include "checks/context.h"
+
+namespace shipcheck::checks::live {
+namespace {
+
+// Memo keys: one fetched response each.
+struct MainResponse {
+  http::Response response;
+};
+struct PlainHttpResponse {
+  http::Response response;
+};
+
+// "https://host:8443/x" -> ("https", "host:8443", "/x").
+struct UrlParts {
+  std::string scheme;
+  std::string authority;
+  std::string rest;
+};
+
+UrlParts split_url(const std::string& url) {
+  UrlParts parts;
+  const std::size_t colon = url.find("://");
+  if (colon == std::string::npos) {
+    parts.rest = url;
+    return parts;
+  }
+  parts.scheme = url.substr(0, colon);
+  const std::size_t start = colon + 3;
+  const std::size_t slash = url.find('/', start);
+  parts.authority =
+      url.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
+  parts.rest = slash == std::string::npos ? "/" : url.substr(slash);
+  return parts;
+}
+
+// "host:8443" -> "host"; "[::1]:8443" -> "[::1]".
+std::string host_of(const std::string& authority) {
+  const std::size_t at = authority.rfind('@');
+  const std::string hostport = at == std::string::npos ? authority : authority.substr(at + 1);
+  if (!hostport.empty() && hostport.front() == '[') {
+    return hostport.substr(0, hostport.find(']') + 1);
+  }
+  return hostport.substr(0, hostport.find(':'));
+}
+
+}  // namespace
+
+std::optional<std::string> not_configured(const Context& ctx) {
+  if (ctx.config.url.empty()) {
+    return std::string(
+        "no url configured (set url: in shipcheck.yaml, or use shipcheck probe URL)");
+  }
+  return std::nullopt;
+}
+
+bool is_https(const Context& ctx) {
+  return split_url(ctx.config.url).scheme == "https";
+}
+
+http::Options options(const Context& ctx) {
+  http::Options options;
+  if (!ctx.config.tls.ca_file.empty()) {
+    options.ca_file = (ctx.root / ctx.config.tls.ca_file).string();
+  }
+  options.resolve = ctx.config.tls.resolve;
+  return options;
+}
+
+std::string plain_http_url(const Context& ctx) {
+  if (!ctx.config.http_url.empty()) {
+    return ctx.config.http_url;
+  }
+  const UrlParts parts = split_url(ctx.config.url);
+  return "http://" + host_of(parts.authority) + parts.rest;
+}
+
+const http::Response& main_response(const Context& ctx) {
+  return ctx.memo
+      .get<MainResponse>([&ctx] {
+        return MainResponse{
+            http::fetch(http::Request{"GET", ctx.config.url, {}, {}, false}, options(ctx))};
+      })
+      .response;
+}
+
+const http::Response& plain_http_response(const Context& ctx) {
+  return ctx.memo
+      .get<PlainHttpResponse>([&ctx] {
+        return PlainHttpResponse{
+            http::fetch(http::Request{"GET", plain_http_url(ctx), {}, {}, false}, options(ctx))};
+      })
+      .response;
+}
+
+std::vector<Result> HeaderRule::run(const Context& ctx) const {
+  if (auto reason = not_configured(ctx)) {
+    return {skip(*reason)};
+  }
+  if (!is_https(ctx)) {
+    return {at_url(ctx, skip(fmt::format("{} is plain HTTP; browsers apply this header over "
+                                         "HTTPS only",
+                                         ctx.config.url)))};
+  }
+  const http::Response& response = main_response(ctx);
+  if (!response.ok()) {
+    return {at_url(ctx, error(fmt::format("GET {} failed: {}", ctx.config.url, response.error)))};
+  }
+  auto results = check(ctx, response);
+  for (auto& result : results) {
+    result = at_url(ctx, std::move(result));
+  }
+  return results;
+}
+
+Result HeaderRule::at_url(const Context& ctx, Result result) const {
+  if (result.target.empty()) {
+    result.target = ctx.config.url;
+  }
+  return result;
+}
+
+}  // namespace shipcheck::checks::live

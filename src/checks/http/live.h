@@ -1,0 +1,47 @@
+// What the live HTTP checks share: the target from shipcheck.yaml (or `probe URL`) and the
+// responses several rules read, each fetched once per run through the memo.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "core/check.h"
+#include "engines/http/client.h"
+
+namespace shipcheck {
+struct Context;
+}
+
+namespace shipcheck::checks::live {
+
+// Why the live checks cannot run (no `url:` configured), or nullopt.
+std::optional<std::string> not_configured(const Context& ctx);
+
+bool is_https(const Context& ctx);
+
+// libcurl options from `tls:` (ca_file relative to the project root, resolve).
+http::Options options(const Context& ctx);
+
+// GET url, redirects not followed: the response whose headers the HDR rules grade.
+const http::Response& main_response(const Context& ctx);
+
+// GET http_url (default: url's host on port 80, over plain HTTP), redirects not followed.
+const http::Response& plain_http_response(const Context& ctx);
+
+// The plain-HTTP address probed for the redirect (http_url, or derived from url).
+std::string plain_http_url(const Context& ctx);
+
+// A check on the headers of the main response over HTTPS: skipped without a url or over
+// plain HTTP (the headers only count over HTTPS), `error` when the request failed.
+class HeaderRule : public Check {
+ public:
+  using Check::Check;
+  std::vector<Result> run(const Context& ctx) const final;
+
+ protected:
+  virtual std::vector<Result> check(const Context& ctx, const http::Response& response) const = 0;
+  // A result about the main response: target is the URL.
+  Result at_url(const Context& ctx, Result result) const;
+};
+
+}  // namespace shipcheck::checks::live
