@@ -13,5 +13,6 @@ void register_docker(Registry& registry);   // DKR: src/checks/docker/register.c
 void register_compose(Registry& registry);  // CMP: src/checks/compose/register.cpp
 void register_k8s(Registry& registry);      // K8S: src/checks/k8s/register.cpp
 void register_http(Registry& registry);     // HDR: src/checks/http/register.cpp
+void register_tls(Registry& registry);      // TLS: src/checks/tls/register.cpp
 
 }  // namespace shipcheck::checks

@@ -12,6 +12,7 @@ void register_all(Registry& registry) {
   checks::register_repo(registry);
   checks::register_k8s(registry);
   checks::register_secrets(registry);
+  checks::register_tls(registry);
 }
 
 }  // namespace shipcheck

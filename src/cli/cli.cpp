@@ -32,7 +32,7 @@ const std::vector<Command>& command_table() {
       {"import", "turn a Markdown checklist into shipcheck.yaml entries",
        std::bind(later, "import", _1)},
       {"scan", "scan secrets [DIR] [--history] | scan containers [DIR|FILE...]", scan_command},
-      {"probe", "live HTTP checks against one URL (headers, HTTPS redirect)", probe_command},
+      {"probe", "live HTTP and TLS checks against one URL", probe_command},
       {"load", "load test a URL with latency percentiles", std::bind(later, "load", _1)},
       {"watch", "post-deploy watch with rollback triggers", std::bind(later, "watch", _1)},
       {"signoff", "record a human sign-off for a manual item", std::bind(later, "signoff", _1)},
