@@ -45,15 +45,18 @@ TEST(ProbeCommand, MissingHstsFailsOnlyHdr001WithExitOne) {
   }
 }
 
-TEST(ProbeCommand, UntrustedCertificateIsAnErrorNotAPass) {
+TEST(ProbeCommand, UntrustedCertificateFailsTls002AndTheHeadersAreStillGraded) {
   const test::Nginx nginx(test::https_server(test::k_good_headers));
+  // No --cacert: the test CA is in no trust store.
   const auto run = test::run_shipcheck(
-      fmt::format("probe {} --resolve app.test:{}:127.0.0.1 --format json --only HDR001",
+      fmt::format("probe {} --resolve app.test:{}:127.0.0.1 --format json --only HDR001,TLS002",
                   nginx.https_url(), nginx.https_port()));
-  EXPECT_NE(run.exit_code, 0) << run.out;
+  EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
   const auto report = nlohmann::json::parse(run.out);
-  ASSERT_EQ(report["results"].size(), 1U);
-  EXPECT_EQ(report["results"][0]["status"], "error");
+  ASSERT_EQ(report["results"].size(), 2U);
+  for (const auto& r : report["results"]) {
+    EXPECT_EQ(r["status"], r["rule"] == "TLS002" ? "fail" : "pass") << r.dump();
+  }
   EXPECT_EQ(report["verdict"], "not-ready");
 }
 

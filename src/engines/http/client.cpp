@@ -103,6 +103,11 @@ void set_method(CURL* easy, const Request& request) {
 }
 
 void set_trust(CURL* easy, const Options& options) {
+  if (!options.verify_peer) {
+    curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, 0L);
+    curl_easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, 0L);
+    return;
+  }
   if (options.ca_file.empty()) {
     return;
   }

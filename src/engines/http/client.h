@@ -29,6 +29,10 @@ struct Options {
   std::size_t max_body = 1 << 20;                    // bytes kept; the rest is not read
   long max_redirects = 5;
   unsigned max_parallel = 16;  // requests in flight at once
+  // false: read the response even from a server whose certificate does not verify (the
+  // header rules do, so that a bad certificate fails the TLS rules and nothing else).
+  // Never for a request that carries credentials.
+  bool verify_peer = true;
 };
 
 struct Response {
