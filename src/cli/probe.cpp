@@ -21,6 +21,10 @@ struct ProbeFlags {
   std::string http_url;
   std::string ca_file;
   std::vector<std::string> resolve;
+  std::string health;
+  std::string readiness;
+  std::string liveness;
+  std::vector<std::string> docs;
   std::vector<std::string> formats;
   std::vector<std::string> outputs;
   std::vector<std::string> only;
@@ -37,6 +41,11 @@ void add_flags(CLI::App& app, ProbeFlags& f) {
                  "plain-HTTP address that must redirect (default: the URL's host on port 80)");
   app.add_option("--cacert", f.ca_file, "extra trust anchor (PEM), e.g. a private CA");
   app.add_option("--resolve", f.resolve, "HOST:PORT:ADDR, like curl --resolve (repeatable)");
+  app.add_option("--health", f.health, "health endpoint path (/health): HLTH001");
+  app.add_option("--readiness", f.readiness, "readiness endpoint path (/readyz): HLTH002");
+  app.add_option("--liveness", f.liveness, "liveness endpoint path (/livez): HLTH003");
+  app.add_option("--docs", f.docs, "documentation paths EXP001 looks for (default: the usual ones)")
+      ->delimiter(',');
   add_output_flags(app, f.formats, f.outputs, f.no_color, f.quiet, f.verbose);
   app.add_option("--only", f.only, "run only these rules or families (HDR001, HDR)")
       ->delimiter(',');
@@ -77,6 +86,10 @@ Config probe_config(const ProbeFlags& f) {
     config.tls.ca_file = fs::absolute(f.ca_file, ec).string();
   }
   config.tls.resolve = f.resolve;
+  config.endpoints.health = f.health;
+  config.endpoints.readiness = f.readiness;
+  config.endpoints.liveness = f.liveness;
+  config.endpoints.docs = f.docs;
   return config;
 }
 

@@ -26,12 +26,26 @@ TEST(ProbeCommand, GoodServerPassesEveryLiveRuleWithExitZero) {
   int passed = 0;
   for (const auto& r : report["results"]) {
     const std::string family = r["rule"].get<std::string>().substr(0, 3);
-    EXPECT_TRUE(family == "HDR" || family == "TLS") << family;
+    EXPECT_TRUE(family == "HDR" || family == "TLS" || family == "EXP" || family == "HLT") << family;
     EXPECT_NE(r["status"], "fail") << r.dump();
     EXPECT_NE(r["status"], "error") << r.dump();
     passed += r["status"] == "pass" ? 1 : 0;
   }
-  EXPECT_EQ(passed, 10);  // 6 HDR (HDR006 skips: no cookies) and 4 TLS
+  // 6 HDR (HDR006 skips: no cookies), 4 TLS, 4 EXP; HLTH skips: probe configures no
+  // health endpoints.
+  EXPECT_EQ(passed, 14);
+}
+
+TEST(ProbeCommand, HealthFlagsRunTheHealthRules) {
+  const test::Nginx nginx(test::https_server(test::k_good_headers));
+  const auto run = test::run_shipcheck(
+      probe_args(nginx, "--only HLTH --health /health --readiness /readyz --liveness /livez"));
+  ASSERT_EQ(run.exit_code, 0) << run.out << run.err;
+  const auto report = nlohmann::json::parse(run.out);
+  ASSERT_EQ(report["results"].size(), 3U);
+  for (const auto& r : report["results"]) {
+    EXPECT_EQ(r["status"], "pass") << r.dump();
+  }
 }
 
 TEST(ProbeCommand, MissingHstsFailsOnlyHdr001WithExitOne) {

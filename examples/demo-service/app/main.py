@@ -2,6 +2,7 @@
 
 import logging
 import time
+from pathlib import Path
 from typing import Optional
 
 from fastapi import Depends, FastAPI, HTTPException, Request, Response, status
@@ -28,12 +29,17 @@ access_log = logging.getLogger("demo.access")
 REQUESTS = Counter("http_requests_total", "HTTP requests", ["method", "route", "status"])
 LATENCY = Histogram("http_request_duration_seconds", "HTTP request latency", ["method", "route"])
 
+# Demo only: the live defects `scripts/demo plant DIR RULE` switches on (EXP001, EXP004,
+# HLTH001), one rule per line in .run/live-defects; empty in a good demo.
+_live_defects_file = Path(".run/live-defects")
+PLANTED = set(_live_defects_file.read_text().split()) if _live_defects_file.exists() else set()
+
 # API documentation is a reconnaissance aid: it is only served outside production.
-docs_enabled = not settings.is_production
+docs_enabled = not settings.is_production or "EXP001" in PLANTED
 app = FastAPI(
     title=settings.service_name,
     version=__version__,
-    debug=settings.debug,
+    debug=settings.debug or "EXP004" in PLANTED,
     docs_url="/docs" if docs_enabled else None,
     redoc_url="/redoc" if docs_enabled else None,
     openapi_url="/openapi.json" if docs_enabled else None,
@@ -54,6 +60,10 @@ def _route_of(request: Request) -> str:
 
 @app.middleware("http")
 async def observe_and_limit(request: Request, call_next):
+    if "EXP004" in PLANTED:
+        # The planted bug: decoding a percent escape by hand, so that a malformed query is a
+        # 500, shown with its traceback because debug is on.
+        bytes.fromhex(request.url.query.partition("%")[2][:2] or "00")
     started = time.perf_counter()
     headers = {}
     if settings.rate_limit_enabled and request.url.path.startswith("/api/"):
@@ -116,7 +126,7 @@ app.add_middleware(
 def health() -> JSONResponse:
     db, cache = database_ok(), redis_ok()
     body = {
-        "status": "healthy" if db and cache else "unhealthy",
+        "status": ("degraded" if "HLTH001" in PLANTED else "healthy") if db and cache else "unhealthy",
         "database_connected": db,
         "redis_connected": cache,
     }

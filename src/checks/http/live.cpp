@@ -110,6 +110,29 @@ const http::Response& plain_http_response(const Context& ctx) {
       .response;
 }
 
+std::string url_for(const Context& ctx, std::string_view path) {
+  const UrlParts parts = split_url(ctx.config.url);
+  return parts.scheme + "://" + parts.authority + std::string(path);
+}
+
+std::vector<http::Response> fetch_unverified(const Context& ctx,
+                                             const std::vector<http::Request>& requests) {
+  return http::fetch_all(requests, header_options(ctx));
+}
+
+std::vector<Result> LiveRule::run(const Context& ctx) const {
+  if (auto reason = not_configured(ctx)) {
+    return {skip(*reason)};
+  }
+  auto results = check(ctx);
+  for (auto& r : results) {
+    if (r.target.empty()) {
+      r.target = ctx.config.url;
+    }
+  }
+  return results;
+}
+
 std::vector<Result> HeaderRule::run(const Context& ctx) const {
   if (auto reason = not_configured(ctx)) {
     return {skip(*reason)};

@@ -31,6 +31,24 @@ const http::Response& plain_http_response(const Context& ctx);
 // The plain-HTTP address probed for the redirect (http_url, or derived from url).
 std::string plain_http_url(const Context& ctx);
 
+// `path` ("/docs") on the url's scheme, host and port.
+std::string url_for(const Context& ctx, std::string_view path);
+
+// Requests to the service for rules that read responses, not certificates: concurrent,
+// certificate not verified (TLS001-TLS004 judge it), no credentials ever sent this way.
+std::vector<http::Response> fetch_unverified(const Context& ctx,
+                                             const std::vector<http::Request>& requests);
+
+// A live check that sends its own requests: skipped without a url.
+class LiveRule : public Check {
+ public:
+  using Check::Check;
+  std::vector<Result> run(const Context& ctx) const final;
+
+ protected:
+  virtual std::vector<Result> check(const Context& ctx) const = 0;
+};
+
 // A check on the headers of the main response over HTTPS: skipped without a url or over
 // plain HTTP (the headers only count over HTTPS), `error` when the request failed.
 class HeaderRule : public Check {

@@ -2,22 +2,34 @@
 #include "checks/families.h"
 #include "checks/http/cookie_flags.h"
 #include "checks/http/csp.h"
+#include "checks/http/docs_exposed.h"
 #include "checks/http/frame_options.h"
+#include "checks/http/health.h"
 #include "checks/http/hsts.h"
 #include "checks/http/https_redirect.h"
 #include "checks/http/nosniff.h"
 #include "checks/http/referrer_policy.h"
+#include "checks/http/sensitive_files.h"
+#include "checks/http/tracebacks.h"
+#include "checks/http/version_leak.h"
 
 namespace shipcheck::checks {
 
 void register_http(Registry& registry) {
   registry.emplace<CookieFlags>();
   registry.emplace<CspHeader>();
+  registry.emplace<DocsNotExposed>();
   registry.emplace<FrameOptions>();
+  registry.emplace<HealthEndpoint>();
   registry.emplace<HstsHeader>();
   registry.emplace<HttpsRedirect>();
+  registry.emplace<LivenessEndpoint>();
   registry.emplace<NoSniff>();
+  registry.emplace<NoTracebacks>();
+  registry.emplace<NoVersionLeak>();
+  registry.emplace<ReadinessEndpoint>();
   registry.emplace<ReferrerPolicy>();
+  registry.emplace<SensitiveFilesHidden>();
 }
 
 }  // namespace shipcheck::checks

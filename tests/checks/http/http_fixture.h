@@ -1,6 +1,7 @@
 // Live header rules' tests: a real nginx answering with the headers under test.
 #pragma once
 
+#include <functional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -36,6 +37,24 @@ inline std::vector<Result> run_live(
     const std::string& http_block = "return 301 https://$host:{https_port}$request_uri;") {
   const Nginx nginx(https_server(headers, http_block));
   return run_check(check, nginx.config());
+}
+
+// An HTTPS server block with the good headers and these `locations` (nginx text).
+inline std::string site(const std::string& locations) {
+  return "server {\n  listen 127.0.0.1:{https_port} ssl http2;\n  server_name app.test;\n"
+         "  ssl_certificate \"{cert}\";\n  ssl_certificate_key \"{key}\";\n" +
+         k_good_headers + locations + "}\n";
+}
+
+// Runs `check` against an nginx serving `locations`, after `adjust` edits the config.
+inline std::vector<Result> run_site(const Check& check, const std::string& locations,
+                                    const std::function<void(Config&)>& adjust = {}) {
+  const Nginx nginx(site(locations));
+  Config config = nginx.config();
+  if (adjust) {
+    adjust(config);
+  }
+  return run_check(check, config);
 }
 
 }  // namespace shipcheck::test
