@@ -3,7 +3,7 @@
 JOBS ?= $(shell nproc)
 DEMO_DIR ?= build/demo-service
 
-.PHONY: all demo test build asan bench bench-secrets bench-containers format clean
+.PHONY: all demo test build asan bench bench-secrets bench-containers bench-probe format clean
 
 all: build
 
@@ -41,6 +41,10 @@ bench-secrets: build
 # dockerfilelint (npm) and hadolint when it is installed. About a minute.
 bench-containers: build
 	bench/containers.sh
+
+# Half a minute: testssl.sh takes about 20 s per server.
+bench-probe: build
+	bench/probe_tls.sh
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.h')
