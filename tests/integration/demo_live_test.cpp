@@ -1,7 +1,7 @@
-// The live rules (HDR, TLS, EXP, HLTH) on the running demo service: Postgres, Redis, the FastAPI
-// app and nginx from Debian packages on 127.0.0.1, started by scripts/demo with its PIDs recorded
-// and stopped by them. The good demo passes every live rule; each planted live defect fails exactly
-// its rule. One test, so that the demo starts once.
+// The live rules (HDR, TLS, EXP, HLTH, CORS) on the running demo service: Postgres, Redis, the
+// FastAPI app and nginx from Debian packages on 127.0.0.1, started by scripts/demo with its PIDs
+// recorded and stopped by them. The good demo passes every live rule; each planted live defect
+// fails exactly its rule. One test, so that the demo starts once.
 #include <cstdlib>
 #include <map>
 
@@ -17,9 +17,9 @@ namespace {
 
 // The live rules with a planted defect in scripts/demo (HDR006 needs cookies: the demo API
 // sets none, so it is skipped there).
-const std::vector<std::string> k_live_defects = {"HDR001", "HDR002", "HDR003", "HDR004", "HDR005",
-                                                 "HDR007", "TLS001", "TLS002", "TLS003", "TLS004",
-                                                 "EXP001", "EXP002", "EXP003", "EXP004", "HLTH001"};
+const std::vector<std::string> k_live_defects = {
+    "HDR001", "HDR002", "HDR003", "HDR004", "HDR005", "HDR007",  "TLS001",  "TLS002", "TLS003",
+    "TLS004", "EXP001", "EXP002", "EXP003", "EXP004", "HLTH001", "CORS001", "CORS002"};
 
 // A port base whose five demo ports (base + 0, 32, 43, 79, 80) are all free.
 int free_port_base() {
@@ -38,10 +38,10 @@ int free_port_base() {
   throw std::runtime_error("no free port base for the demo");
 }
 
-// rule -> status of the live rules in a `run --only HDR,TLS,EXP,HLTH` of the demo.
+// rule -> status of the live rules in a `run --only HDR,TLS,EXP,HLTH,CORS` of the demo.
 std::map<std::string, std::string> live_statuses(const std::filesystem::path& dir) {
   const auto run = test::run_shipcheck(
-      fmt::format("run '{}' --only HDR,TLS,EXP,HLTH --format json --no-store", dir.string()));
+      fmt::format("run '{}' --only HDR,TLS,EXP,HLTH,CORS --format json --no-store", dir.string()));
   EXPECT_EQ(test::schema_error(run.out), "") << run.err;
   std::map<std::string, std::string> out;
   const auto report = nlohmann::json::parse(run.out, nullptr, false);
@@ -74,7 +74,7 @@ class RunningDemo {
 TEST(DemoLive, GoodDemoPassesEveryLiveRuleAndEachDefectFailsOnlyItsRule) {
   const RunningDemo demo;
   const auto good = live_statuses(demo.path());
-  ASSERT_EQ(good.size(), 18U);  // HDR001-007, TLS001-004, EXP001-004, HLTH001-003
+  ASSERT_EQ(good.size(), 21U);  // HDR001-007, TLS001-004, EXP001-004, HLTH001-003, CORS001-003
   for (const auto& [rule, status] : good) {
     EXPECT_EQ(status, rule == "HDR006" ? "skip" : "pass") << rule;
   }

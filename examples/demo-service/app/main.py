@@ -30,7 +30,7 @@ REQUESTS = Counter("http_requests_total", "HTTP requests", ["method", "route", "
 LATENCY = Histogram("http_request_duration_seconds", "HTTP request latency", ["method", "route"])
 
 # Demo only: the live defects `scripts/demo plant DIR RULE` switches on (EXP001, EXP004,
-# HLTH001), one rule per line in .run/live-defects; empty in a good demo.
+# HLTH001, CORS001), one rule per line in .run/live-defects; empty in a good demo.
 _live_defects_file = Path(".run/live-defects")
 PLANTED = set(_live_defects_file.read_text().split()) if _live_defects_file.exists() else set()
 
@@ -112,6 +112,7 @@ def _record(request: Request, response: Response, started: float) -> None:
 app.add_middleware(
     CORSMiddleware,
     allow_origins=settings.cors_origins,
+    allow_origin_regex=".*" if "CORS001" in PLANTED else None,
     allow_credentials=True,
     allow_methods=["GET", "POST", "PATCH", "DELETE"],
     allow_headers=["Authorization", "Content-Type"],

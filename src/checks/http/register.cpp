@@ -1,6 +1,7 @@
 // The http family's checks, one sorted line each.
 #include "checks/families.h"
 #include "checks/http/cookie_flags.h"
+#include "checks/http/cors.h"
 #include "checks/http/csp.h"
 #include "checks/http/docs_exposed.h"
 #include "checks/http/frame_options.h"
@@ -17,6 +18,9 @@ namespace shipcheck::checks {
 
 void register_http(Registry& registry) {
   registry.emplace<CookieFlags>();
+  registry.emplace<CorsAllowsConfigured>();
+  registry.emplace<CorsNoReflection>();
+  registry.emplace<CorsNoWildcardCredentials>();
   registry.emplace<CspHeader>();
   registry.emplace<DocsNotExposed>();
   registry.emplace<FrameOptions>();
