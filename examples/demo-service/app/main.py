@@ -2,7 +2,6 @@
 
 import logging
 import time
-from pathlib import Path
 from typing import Optional
 
 from fastapi import Depends, FastAPI, HTTPException, Request, Response, status
@@ -18,6 +17,7 @@ from . import __version__, ratelimit
 from .cache import redis_ok
 from .db import database_ok, engine, migrations_applied
 from .logging_setup import configure_logging
+from .planted import PLANTED
 from .models import conversations, messages, tasks, users
 from .security import create_access_token, current_user, hash_password, verify_password
 from .settings import settings
@@ -28,11 +28,6 @@ access_log = logging.getLogger("demo.access")
 
 REQUESTS = Counter("http_requests_total", "HTTP requests", ["method", "route", "status"])
 LATENCY = Histogram("http_request_duration_seconds", "HTTP request latency", ["method", "route"])
-
-# Demo only: the live defects `scripts/demo plant DIR RULE` switches on (EXP001, EXP004,
-# HLTH001, CORS001), one rule per line in .run/live-defects; empty in a good demo.
-_live_defects_file = Path(".run/live-defects")
-PLANTED = set(_live_defects_file.read_text().split()) if _live_defects_file.exists() else set()
 
 # API documentation is a reconnaissance aid: it is only served outside production.
 docs_enabled = not settings.is_production or "EXP001" in PLANTED

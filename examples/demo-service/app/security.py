@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from .db import engine
 from .models import users
+from .planted import PLANTED
 from .settings import settings
 
 _ITERATIONS = 210_000
@@ -53,8 +54,18 @@ def _unauthorized(detail: str) -> HTTPException:
 
 
 def current_user(credentials: HTTPAuthorizationCredentials = Depends(_bearer)) -> dict:
+    if credentials is None and "AUTH001" in PLANTED:
+        return {"id": 0, "email": "anonymous"}  # the planted defect: no token needed
     if credentials is None or credentials.scheme.lower() != "bearer":
         raise _unauthorized("missing bearer token")
+    if "AUTH002" in PLANTED:
+        # The planted defect: an unsigned token is taken at its word.
+        try:
+            if jwt.get_unverified_header(credentials.credentials).get("alg") == "none":
+                claims = jwt.decode(credentials.credentials, options={"verify_signature": False})
+                return {"id": 0, "email": claims.get("sub", "")}
+        except jwt.PyJWTError:
+            pass
     try:
         # The algorithm list is pinned: tokens with alg "none" or another algorithm are rejected.
         claims = jwt.decode(

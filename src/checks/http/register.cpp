@@ -1,5 +1,6 @@
 // The http family's checks, one sorted line each.
 #include "checks/families.h"
+#include "checks/http/auth.h"
 #include "checks/http/cookie_flags.h"
 #include "checks/http/cors.h"
 #include "checks/http/csp.h"
@@ -17,12 +18,14 @@
 namespace shipcheck::checks {
 
 void register_http(Registry& registry) {
+  registry.emplace<AuthRequired>();
   registry.emplace<CookieFlags>();
   registry.emplace<CorsAllowsConfigured>();
   registry.emplace<CorsNoReflection>();
   registry.emplace<CorsNoWildcardCredentials>();
   registry.emplace<CspHeader>();
   registry.emplace<DocsNotExposed>();
+  registry.emplace<ForgedTokensRefused>();
   registry.emplace<FrameOptions>();
   registry.emplace<HealthEndpoint>();
   registry.emplace<HstsHeader>();
@@ -34,6 +37,7 @@ void register_http(Registry& registry) {
   registry.emplace<ReadinessEndpoint>();
   registry.emplace<ReferrerPolicy>();
   registry.emplace<SensitiveFilesHidden>();
+  registry.emplace<ValidTokenAccepted>();
 }
 
 }  // namespace shipcheck::checks
