@@ -14,7 +14,8 @@ build:
 demo: build
 	scripts/demo setup $(DEMO_DIR)
 	scripts/demo start $(DEMO_DIR)
-	build/shipcheck run $(DEMO_DIR); rc=$$?; scripts/demo stop $(DEMO_DIR); exit $$rc
+	DEMO_SMOKE_TOKEN=$$(scripts/demo token $(DEMO_DIR)) build/shipcheck run $(DEMO_DIR); rc=$$?; \
+	  scripts/demo stop $(DEMO_DIR); exit $$rc
 
 # Tests: release build (GCC, -Werror) and ASan+UBSan build (clang, with libFuzzer targets),
 # every test under ctest in both.

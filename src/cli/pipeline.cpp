@@ -177,6 +177,29 @@ void keep_until_exit(std::unique_ptr<T> state) {
 
 }  // namespace
 
+namespace {
+
+// The checks that disturb the service (Check::runs_last) run after all the others.
+RunOutcome run_in_two_rounds(const std::vector<const Check*>& checks, const Context& ctx,
+                             const RunOptions& options) {
+  std::vector<const Check*> first;
+  std::vector<const Check*> last;
+  for (const Check* check : checks) {
+    (check->runs_last() ? last : first).push_back(check);
+  }
+  RunOutcome outcome = run_checks(first, ctx, options);
+  if (last.empty()) {
+    return outcome;
+  }
+  RunOutcome after = run_checks(last, ctx, options);
+  outcome.results.insert(outcome.results.end(), std::make_move_iterator(after.results.begin()),
+                         std::make_move_iterator(after.results.end()));
+  outcome.abandoned = outcome.abandoned || after.abandoned;
+  return outcome;
+}
+
+}  // namespace
+
 tl::expected<RunOutput, ParseError> execute_run(const Registry& registry,
                                                 const RunRequest& request) {
   const auto started = std::chrono::steady_clock::now();
@@ -214,7 +237,7 @@ tl::expected<RunOutput, ParseError> execute_run(const Registry& registry,
   auto ctx = std::unique_ptr<Context>(
       new Context{*owned_config, owned_config->root, std::move(*env), owned_config->env_file, {}});
   RunOutcome outcome =
-      run_checks(*selected, *ctx, {request.jobs, request.timeout, request.on_progress});
+      run_in_two_rounds(*selected, *ctx, {request.jobs, request.timeout, request.on_progress});
 
   Report& report = output.report;
   report.service = owned_config->service.empty() ? owned_config->root.filename().string()

@@ -32,6 +32,9 @@ class Check {
 
   // Returns at least one result, each carrying this check's rule id.
   virtual std::vector<Result> run(const Context& ctx) const = 0;
+  // True for a check whose requests change what the service answers the others (a burst
+  // that trips the rate limiter): it runs after every other check has finished.
+  virtual bool runs_last() const { return false; }
 
   // A result pre-filled with this rule's id, title, family, severity and remediation
   // (public so that the runner can speak for a check that threw or timed out).

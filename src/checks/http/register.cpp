@@ -10,6 +10,7 @@
 #include "checks/http/hsts.h"
 #include "checks/http/https_redirect.h"
 #include "checks/http/nosniff.h"
+#include "checks/http/rate_limit.h"
 #include "checks/http/referrer_policy.h"
 #include "checks/http/sensitive_files.h"
 #include "checks/http/tracebacks.h"
@@ -34,6 +35,7 @@ void register_http(Registry& registry) {
   registry.emplace<NoSniff>();
   registry.emplace<NoTracebacks>();
   registry.emplace<NoVersionLeak>();
+  registry.emplace<RateLimited>();
   registry.emplace<ReadinessEndpoint>();
   registry.emplace<ReferrerPolicy>();
   registry.emplace<SensitiveFilesHidden>();
