@@ -41,7 +41,9 @@ void add_extension(X509* cert, X509* issuer, int nid, const std::string& value) 
 }  // namespace
 
 KeyPair make_certificate(const CertSpec& spec, const KeyPair* issuer) {
-  KeyPtr key(EVP_EC_gen("P-256"), EVP_PKEY_free);
+  KeyPtr key(
+      spec.rsa_bits > 0 ? EVP_RSA_gen(static_cast<unsigned>(spec.rsa_bits)) : EVP_EC_gen("P-256"),
+      EVP_PKEY_free);
   require(key != nullptr, "key");
   CertPtr cert(X509_new(), X509_free);
   X509_set_version(cert.get(), 2);
@@ -87,7 +89,8 @@ KeyPair make_certificate(const CertSpec& spec, const KeyPair* issuer) {
     }
     add_extension(cert.get(), signer_cert, NID_subject_alt_name, san);
   }
-  require(X509_sign(cert.get(), signer_key, EVP_sha256()) > 0, "signing");
+  require(X509_sign(cert.get(), signer_key, EVP_get_digestbyname(spec.digest.c_str())) > 0,
+          "signing");
 
   BioPtr cert_out(BIO_new(BIO_s_mem()), BIO_free);
   BioPtr key_out(BIO_new(BIO_s_mem()), BIO_free);

@@ -13,8 +13,10 @@ struct CertSpec {
   std::vector<std::string> dns_names;  // subjectAltName DNS entries
   long valid_from_days = -1;           // relative to now
   long valid_until_days = 365;
-  long valid_until_adjust_s = 0;       // added to valid_until_days (tests avoid day edges)
+  long valid_until_adjust_s = 0;  // added to valid_until_days (tests avoid day edges)
   bool is_ca = false;
+  int rsa_bits = 0;               // 0: an EC P-256 key; else an RSA key of this size
+  std::string digest = "SHA256";  // what the issuer signs with
 };
 
 struct KeyPair {

@@ -3,6 +3,7 @@
 #include "checks/tls/chain_trusted.h"
 #include "checks/tls/expiry.h"
 #include "checks/tls/hostname.h"
+#include "checks/tls/key_strength.h"
 #include "checks/tls/protocols.h"
 
 namespace shipcheck::checks {
@@ -11,6 +12,7 @@ void register_tls(Registry& registry) {
   registry.emplace<TlsChainTrusted>();
   registry.emplace<TlsExpiry>();
   registry.emplace<TlsHostname>();
+  registry.emplace<TlsKeyStrength>();
   registry.emplace<TlsProtocols>();
 }
 

@@ -49,9 +49,9 @@ struct Inspection {
 };
 
 // Connects once per protocol version, then once more at the default settings to read the
-// chain. The legacy-version handshakes lower OpenSSL's security level to 0 for themselves
-// only: Debian's default refuses TLS 1.0/1.1, which would make a server offering them
-// look safe.
+// chain. Every probing handshake lowers OpenSSL's security level to 0 for itself only:
+// Debian's default refuses TLS 1.0/1.1, small keys and SHA-1 signatures, which would make a
+// server offering them look safe; the rules judge what was offered instead.
 Inspection inspect(const Target& target);
 
 }  // namespace shipcheck::tls
