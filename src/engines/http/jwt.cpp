@@ -40,7 +40,8 @@ std::string decode_base64url(std::string_view text, bool& ok) {
 }
 
 // JWA's name for HMAC with SHA-256 (RFC 7518), spelled in two pieces so that the rule-id
-// check, which reads any quoted "XXX000" in src/ as a rule, does not take it for one.
+// check, which reads any quoted letters-and-three-digits string in src/ as a rule id, does
+// not take it for one.
 constexpr std::string_view k_hs256 =
     "HS"
     "256";
