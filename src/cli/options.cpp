@@ -123,4 +123,14 @@ int count_failing(const Report& report, Severity fail_on) {
       }));
 }
 
+int apply_fail_on(Report& report, Severity fail_on, std::string_view fail_on_text) {
+  const int failing = count_failing(report, fail_on);
+  if (failing > 0 && report.ready) {
+    report.ready = false;
+    report.decided_by.push_back(
+        fmt::format("{} finding(s) at or above --fail-on {}", failing, fail_on_text));
+  }
+  return failing;
+}
+
 }  // namespace shipcheck::cli

@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <CLI/CLI.hpp>
@@ -43,6 +44,10 @@ bool write_reports(const std::vector<Sink>& sinks, const Report& run_report,
 // Results that fail a scan: `fail`, or `error` (could not be evaluated: never a silent
 // exit 0), not suppressed, at or above the --fail-on severity.
 int count_failing(const Report& report, Severity fail_on);
+
+// The scan-like commands' gate: counts the failing results and, when there are any, makes
+// the report not ready and says why (`fail_on_text` is the flag as given). Returns the count.
+int apply_fail_on(Report& report, Severity fail_on, std::string_view fail_on_text);
 
 // --write-baseline: writes the fingerprints of `results` to `path` and says how many on
 // stderr; false (after saying why) when the file cannot be written.

@@ -284,12 +284,7 @@ tl::expected<GatedRun, ParseError> run_gated(const RunRequest& request, Severity
     return tl::make_unexpected(std::move(output.error()));
   }
   GatedRun run{std::move(output->report), 0};
-  run.failing = count_failing(run.report, fail_on);
-  if (run.failing > 0 && run.report.ready) {
-    run.report.ready = false;
-    run.report.decided_by.push_back(
-        fmt::format("{} finding(s) at or above --fail-on {}", run.failing, fail_on_text));
-  }
+  run.failing = apply_fail_on(run.report, fail_on, fail_on_text);
   return run;
 }
 

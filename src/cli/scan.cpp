@@ -176,12 +176,7 @@ int scan_secrets(const Args& args) {
       SuppressionInput{f.dir == "-" ? std::filesystem::path() : std::filesystem::path(f.dir),
                        &*entries, "shipcheck.yaml", today_utc(), std::move(baseline)});
   decide_verdict(report);
-  const int failing = count_failing(report, *fail_on);
-  if (failing > 0 && report.ready) {
-    report.ready = false;
-    report.decided_by.push_back(
-        fmt::format("{} finding(s) at or above --fail-on {}", failing, f.fail_on));
-  }
+  const int failing = apply_fail_on(report, *fail_on, f.fail_on);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   report.duration_ms = static_cast<std::int64_t>(seconds * 1000);
