@@ -12,19 +12,13 @@ namespace {
 
 constexpr std::string_view k_foreign = "https://evil.example";
 
-// "https://app.example.com" -> "app.example.com".
-std::string host_of(std::string_view origin) {
-  const std::size_t start = origin.find("://");
-  std::string_view host = start == std::string_view::npos ? origin : origin.substr(start + 3);
-  return std::string(host.substr(0, host.find_first_of(":/")));
-}
-
 // The origins no service should allow: a foreign site, `null` (sandboxed iframes, file://),
 // and look-alikes of the first allowed origin that a careless suffix or prefix match takes.
 std::vector<std::string> hostile_origins(const Config& config) {
   std::vector<std::string> origins = {std::string(k_foreign), "null"};
-  const std::string host =
-      config.cors.allowed_origins.empty() ? "example.com" : host_of(config.cors.allowed_origins[0]);
+  const std::string host = config.cors.allowed_origins.empty()
+                               ? "example.com"
+                               : live::host_of_url(config.cors.allowed_origins[0]);
   origins.push_back(fmt::format("https://{}.evil.example", host));
   origins.push_back(fmt::format("https://evil{}", host));
   return origins;

@@ -16,21 +16,6 @@ bool is_redirect(long status) {
   return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
 }
 
-// "https://Host:8443/x" -> "host" (no port, lowercase).
-std::string host_of_url(std::string_view url) {
-  const std::size_t start = url.find("://");
-  if (start == std::string_view::npos) {
-    return {};
-  }
-  std::string_view rest = url.substr(start + 3);
-  rest = rest.substr(0, rest.find_first_of("/?#"));
-  rest = rest.substr(rest.rfind('@') == std::string_view::npos ? 0 : rest.rfind('@') + 1);
-  if (!rest.empty() && rest.front() == '[') {
-    return to_lower(rest.substr(0, rest.find(']') + 1));
-  }
-  return to_lower(rest.substr(0, rest.find(':')));
-}
-
 bool nothing_listens(const std::string& error) {
   return contains_icase(error, "refused") || contains_icase(error, "couldn't connect") ||
          contains_icase(error, "failed to connect");
@@ -75,10 +60,10 @@ std::vector<Result> HttpsRedirect::run(const Context& ctx) const {
     return {
         at(fail(fmt::format("GET {} redirects to {}, not to HTTPS", from, location), evidence))};
   }
-  if (host_of_url(location) != host_of_url(from)) {
+  if (live::host_of_url(location) != live::host_of_url(from)) {
     return {at(fail(fmt::format("GET {} redirects to another host ({}) before HTTPS on its own "
                                 "host, so HSTS is never set for it",
-                                from, host_of_url(location)),
+                                from, live::host_of_url(location)),
                     evidence))};
   }
   return {at(

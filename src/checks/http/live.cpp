@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "checks/context.h"
+#include "core/text.h"
 
 namespace shipcheck::checks::live {
 namespace {
@@ -32,10 +33,12 @@ UrlParts split_url(const std::string& url) {
   }
   parts.scheme = url.substr(0, colon);
   const std::size_t start = colon + 3;
-  const std::size_t slash = url.find('/', start);
+  const std::size_t slash = url.find_first_of("/?#", start);
   parts.authority =
       url.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
-  parts.rest = slash == std::string::npos ? "/" : url.substr(slash);
+  parts.rest = slash == std::string::npos ? "/"
+               : url[slash] == '/'        ? url.substr(slash)
+                                          : "/" + url.substr(slash);
   return parts;
 }
 
@@ -108,6 +111,10 @@ const http::Response& plain_http_response(const Context& ctx) {
             http::Request{"GET", plain_http_url(ctx), {}, {}, false}, header_options(ctx))};
       })
       .response;
+}
+
+std::string host_of_url(const std::string& url) {
+  return to_lower(host_of(split_url(url).authority));
 }
 
 std::string url_for(const Context& ctx, std::string_view path) {

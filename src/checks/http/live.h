@@ -31,6 +31,9 @@ const http::Response& plain_http_response(const Context& ctx);
 // The plain-HTTP address probed for the redirect (http_url, or derived from url).
 std::string plain_http_url(const Context& ctx);
 
+// "https://User@API.example.com:8443/x?y" -> "api.example.com" ("[::1]" for IPv6).
+std::string host_of_url(const std::string& url);
+
 // `path` ("/docs") on the url's scheme, host and port.
 std::string url_for(const Context& ctx, std::string_view path);
 

@@ -142,6 +142,7 @@ std::unique_ptr<Transfer> start(const Request& request, const Options& options,
   curl_easy_setopt(easy, CURLOPT_HEADERDATA, t.get());
   curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, on_body);
   curl_easy_setopt(easy, CURLOPT_WRITEDATA, t.get());
+  curl_easy_setopt(easy, CURLOPT_PRIVATE, t.get());
   if (resolve.list != nullptr) {
     curl_easy_setopt(easy, CURLOPT_RESOLVE, resolve.list);
   }
@@ -243,11 +244,11 @@ std::vector<Response> fetch_all(const std::vector<Request>& requests, const Opti
       if (message->msg != CURLMSG_DONE) {
         continue;
       }
-      const auto it = std::find_if(transfers.begin(), transfers.end(), [&](const auto& t) {
-        return t->easy.get() == message->easy_handle;
-      });
-      if (it != transfers.end()) {
-        finish(message->data.result, **it, options);
+      // Each handle carries its transfer: no search per finished request.
+      Transfer* done = nullptr;
+      if (curl_easy_getinfo(message->easy_handle, CURLINFO_PRIVATE, &done) == CURLE_OK &&
+          done != nullptr) {
+        finish(message->data.result, *done, options);
       }
     }
     if (running > 0) {
