@@ -23,7 +23,8 @@ namespace shipcheck::cli {
 
 // The families that talk to the deployed service: what `probe` runs and `run --static`
 // leaves out.
-inline const std::vector<std::string> k_live_families = {"HDR", "TLS", "EXP", "HLTH", "CORS", "AUTH", "RATE"};
+inline const std::vector<std::string> k_live_families = {"HDR",  "TLS",  "EXP",  "HLTH",
+                                                         "CORS", "AUTH", "RATE", "SMK"};
 
 struct RunRequest {
   std::filesystem::path dir = ".";

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/severity.h"
@@ -29,6 +30,9 @@ struct EndpointsConfig {
   std::string liveness;
   std::vector<std::string> protected_paths;  // yaml key: protected
   std::vector<std::string> docs;
+  // JSON assertions on the health body (engines/http/json_assert.h); when set they replace
+  // HLTH001's built-in reading of "status" and false flags.
+  std::vector<std::string> health_expect;
 };
 
 struct AuthConfig {
@@ -37,6 +41,40 @@ struct AuthConfig {
 
 struct CorsConfig {
   std::vector<std::string> allowed_origins;
+};
+
+// RATE001's burst: at most `requests` GETs of `path`, spread over `within`.
+struct RateLimitConfig {
+  std::string path;  // empty: the url's own path
+  int requests = 120;
+  std::string within = "10s";
+};
+
+// A header, in order as written ("Name", "value").
+using HeaderList = std::vector<std::pair<std::string, std::string>>;
+
+// What one smoke request must get back (docs/rules/SMK001.md).
+struct SmokeExpect {
+  std::vector<int> status;        // empty: any 2xx
+  std::string duration;           // the slowest acceptable answer, e.g. "500ms"
+  HeaderList headers;             // name (lowercase) -> regular expression on its value
+  std::vector<std::string> json;  // assertions (engines/http/json_assert.h)
+  std::string body;               // regular expression the body must contain
+};
+
+// One request of the smoke flow. `{{name}}` in path, headers and body is replaced by the
+// value a previous step captured.
+struct SmokeStep {
+  std::string name;
+  std::string method = "GET";
+  std::string path;
+  HeaderList headers;
+  bool auth = false;  // send the token of auth.token_env as a bearer token
+  std::string body;   // sent as is; JSON text when json_body
+  bool json_body = false;
+  SmokeExpect expect;
+  std::vector<std::pair<std::string, std::string>> capture;  // name -> JSON path
+  SourcePos pos;
 };
 
 struct PostgresConfig {
@@ -142,6 +180,8 @@ struct Config {
   EndpointsConfig endpoints;
   AuthConfig auth;
   CorsConfig cors;
+  RateLimitConfig rate_limit;
+  std::vector<SmokeStep> smoke;
   DependenciesConfig dependencies;
   std::optional<PerformanceConfig> performance;
   std::optional<WatchConfig> watch;

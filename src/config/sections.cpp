@@ -39,6 +39,8 @@ const std::vector<Field<EndpointsConfig>> k_endpoint_fields{
                      EndpointsConfig& o) { r.read(o.protected_paths, n, p, &k_url_path_shape); }},
     {"docs", [](R& r, const N& n, const P& p,
                 EndpointsConfig& o) { r.read(o.docs, n, p, &k_url_path_shape); }},
+    {"health_expect", [](R& r, const N& n, const P& p,
+                         EndpointsConfig& o) { read_assertions(r, n, p, o.health_expect); }},
 };
 
 const std::vector<Field<AuthConfig>> k_auth_fields{
@@ -49,6 +51,15 @@ const std::vector<Field<AuthConfig>> k_auth_fields{
 const std::vector<Field<CorsConfig>> k_cors_fields{
     {"allowed_origins",
      [](R& r, const N& n, const P& p, CorsConfig& o) { r.read(o.allowed_origins, n, p); }},
+};
+
+const std::vector<Field<RateLimitConfig>> k_rate_limit_fields{
+    {"path", [](R& r, const N& n, const P& p,
+                RateLimitConfig& o) { r.read(o.path, n, p, k_url_path_shape); }},
+    {"requests",
+     [](R& r, const N& n, const P& p, RateLimitConfig& o) { r.read(o.requests, n, p, 1, 1'000); }},
+    {"within", [](R& r, const N& n, const P& p,
+                  RateLimitConfig& o) { r.read(o.within, n, p, k_duration_shape); }},
 };
 
 const std::vector<Field<PostgresConfig>> k_postgres_fields{
@@ -126,6 +137,9 @@ const std::vector<Field<Config>> k_top_fields{
      [](R& r, const N& n, const P& p, Config& o) { read_fields(r, n, p, k_auth_fields, o.auth); }},
     {"cors",
      [](R& r, const N& n, const P& p, Config& o) { read_fields(r, n, p, k_cors_fields, o.cors); }},
+    {"rate_limit", [](R& r, const N& n, const P& p,
+                      Config& o) { read_fields(r, n, p, k_rate_limit_fields, o.rate_limit); }},
+    {"smoke", read_smoke},
     {"dependencies", [](R& r, const N& n, const P& p,
                         Config& o) { read_fields(r, n, p, k_dependency_fields, o.dependencies); }},
     {"performance",

@@ -62,4 +62,10 @@ void read_docs(Reader& reader, const YAML::Node& node, const std::string& path, 
 void read_git(Reader& reader, const YAML::Node& node, const std::string& path, Config& out);
 void read_containers(Reader& reader, const YAML::Node& node, const std::string& path, Config& out);
 
+// The live sections (sections_smoke.cpp): smoke requests, and JSON assertions wherever a
+// section takes them (endpoints.health_expect, a smoke step's expect.json).
+void read_smoke(Reader& reader, const YAML::Node& node, const std::string& path, Config& out);
+void read_assertions(Reader& reader, const YAML::Node& node, const std::string& path,
+                     std::vector<std::string>& out);
+
 }  // namespace shipcheck::config

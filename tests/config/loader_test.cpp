@@ -9,6 +9,7 @@
 
 #include <gtest/gtest.h>
 
+#include "config/expect_error.h"
 #include "support/fixture.h"
 
 namespace shipcheck::config {
@@ -30,14 +31,6 @@ ParseError error_of(const std::string& text, const EnvLookup& env = env_of({})) 
   EXPECT_FALSE(config.has_value()) << "loaded: " << text;
   return config ? ParseError{} : config.error();
 }
-
-#define EXPECT_ERROR_AT(error, l, c, substring)                                 \
-  do {                                                                          \
-    const ParseError& e_ = (error);                                             \
-    EXPECT_EQ(e_.line, l) << e_.to_string();                                    \
-    EXPECT_EQ(e_.column, c) << e_.to_string();                                  \
-    EXPECT_NE(e_.message.find(substring), std::string::npos) << e_.to_string(); \
-  } while (false)
 
 constexpr const char* k_design_example = R"(service: todo-api
 project: .                        # repository root to inspect

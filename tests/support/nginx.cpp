@@ -158,6 +158,7 @@ Nginx::Nginx(const std::string& servers) {
   blocks = replace_all(blocks, "{http_port}", std::to_string(m_http_port));
   blocks = replace_all(blocks, "{cert}", certs.cert.string());
   blocks = replace_all(blocks, "{key}", certs.key.string());
+  blocks = replace_all(blocks, "{dir}", d.string());
   const std::string conf = fmt::format(
       R"(worker_processes 1;
 daemon off;

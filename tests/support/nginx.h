@@ -23,7 +23,8 @@ const TestCertificates& test_certificates();
 class Nginx {
  public:
   // `servers` is the text of server blocks placed in nginx's http block, in which
-  // {https_port}, {http_port}, {cert} and {key} are replaced. Throws if nginx does not
+  // {https_port}, {http_port}, {cert}, {key} and {dir} (its own directory, for logs) are
+  // replaced. Throws if nginx does not
   // start and answer within a few seconds.
   explicit Nginx(const std::string& servers);
   ~Nginx();

@@ -39,7 +39,7 @@ std::vector<Result> EndpointRule::check(const Context& ctx) const {
                                 took.count(), k_endpoint_budget.count()),
                     evidence))};
   }
-  if (const auto problems = body_problems(r); !problems.empty()) {
+  if (const auto problems = body_problems(ctx, r); !problems.empty()) {
     return {at(fail(fmt::format("{} endpoint {} answers {} but reports {}", m_what, path, r.status,
                                 fmt::join(problems, ", ")),
                     evidence))};

@@ -19,7 +19,8 @@ class EndpointRule : public LiveRule {
  protected:
   std::vector<Result> check(const Context& ctx) const final;
   // What is wrong with a 2xx body; empty when nothing.
-  virtual std::vector<std::string> body_problems(const http::Response& /*response*/) const {
+  virtual std::vector<std::string> body_problems(const Context& /*ctx*/,
+                                                 const http::Response& /*response*/) const {
     return {};
   }
 

@@ -5,7 +5,9 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "checks/context.h"
 #include "core/text.h"
+#include "engines/http/json_assert.h"
 
 namespace shipcheck::checks {
 namespace {
@@ -21,6 +23,26 @@ bool healthy_word(const std::string& value) {
   return false;
 }
 
+// What endpoints.health_expect says is wrong with `body`.
+std::vector<std::string> failed_assertions(const std::vector<std::string>& assertions,
+                                           const std::string& body) {
+  const auto json = nlohmann::json::parse(body, nullptr, false);
+  if (json.is_discarded()) {
+    return {"a body that is not JSON"};
+  }
+  std::vector<std::string> problems;
+  for (const auto& text : assertions) {
+    const auto assertion = http::parse_assertion(text);  // validated at load
+    if (!assertion) {
+      continue;
+    }
+    if (const auto outcome = http::evaluate(*assertion, json); !outcome.holds) {
+      problems.push_back(fmt::format("{} (got {})", text, outcome.found));
+    }
+  }
+  return problems;
+}
+
 }  // namespace
 
 HealthEndpoint::HealthEndpoint()
@@ -30,7 +52,12 @@ HealthEndpoint::HealthEndpoint()
                    "when every dependency it checks is up, within a second"},
           [](const Config& c) { return c.endpoints.health; }, "health") {}
 
-std::vector<std::string> HealthEndpoint::body_problems(const http::Response& response) const {
+std::vector<std::string> HealthEndpoint::body_problems(const Context& ctx,
+                                                       const http::Response& response) const {
+  const auto& assertions = ctx.config.endpoints.health_expect;
+  if (!assertions.empty()) {
+    return failed_assertions(assertions, response.body);
+  }
   const auto json = nlohmann::json::parse(response.body, nullptr, false);
   if (json.is_discarded() || !json.is_object()) {
     return {};  // a plain "OK" is a healthy answer too

@@ -6,13 +6,15 @@
 
 namespace shipcheck::checks {
 
-// HLTH001: the health endpoint answers 2xx in time and its JSON reports healthy.
+// HLTH001: the health endpoint answers 2xx in time and its JSON reports healthy: as
+// endpoints.health_expect asserts, or by its "status" and false flags when nothing is set.
 class HealthEndpoint final : public live::EndpointRule {
  public:
   HealthEndpoint();
 
  protected:
-  std::vector<std::string> body_problems(const http::Response& response) const override;
+  std::vector<std::string> body_problems(const Context& ctx,
+                                         const http::Response& response) const override;
 };
 
 // HLTH002: the readiness endpoint answers 2xx in time.

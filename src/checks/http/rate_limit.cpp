@@ -1,20 +1,31 @@
 // RATE001: a bounded burst at an API path must meet a 429 before it ends. The burst goes in
 // waves of k_wave concurrent requests and stops at the first 429, so a service with a limit
-// sees only a few more requests than its limit, and one without sees k_burst, never more.
+// sees only a few more requests than its limit, and one without sees the configured burst
+// (rate_limit.requests, 120 by default), never more.
 #include "checks/http/rate_limit.h"
 
+#include <algorithm>
 #include <chrono>
 
 #include <fmt/format.h>
 
 #include "checks/context.h"
+#include "core/duration.h"
 
 namespace shipcheck::checks {
 namespace {
 
-constexpr std::size_t k_burst = 120;  // above the usual 60-100 a minute per client
 constexpr std::size_t k_wave = 10;
-constexpr std::chrono::seconds k_window{10};
+constexpr std::chrono::seconds k_default_window{10};
+
+// rate_limit.path, else the first protected path (an API route, where limits live), else url.
+std::string burst_url(const Context& ctx) {
+  const auto& protected_paths = ctx.config.endpoints.protected_paths;
+  if (!ctx.config.rate_limit.path.empty()) {
+    return live::url_for(ctx, ctx.config.rate_limit.path);
+  }
+  return protected_paths.empty() ? ctx.config.url : live::url_for(ctx, protected_paths.front());
+}
 
 }  // namespace
 
@@ -25,9 +36,9 @@ RateLimited::RateLimited()
                         "limit_req_status 429) or in the app, and send Retry-After"}) {}
 
 std::vector<Result> RateLimited::check(const Context& ctx) const {
-  const auto& protected_paths = ctx.config.endpoints.protected_paths;
-  const std::string url =
-      protected_paths.empty() ? ctx.config.url : live::url_for(ctx, protected_paths.front());
+  const std::string url = burst_url(ctx);
+  const auto burst = static_cast<std::size_t>(ctx.config.rate_limit.requests);
+  const auto window = parse_duration(ctx.config.rate_limit.within).value_or(k_default_window);
   auto at = [&](Result r) {
     r.target = url;
     return r;
@@ -36,8 +47,9 @@ std::vector<Result> RateLimited::check(const Context& ctx) const {
   std::size_t sent = 0;
   std::size_t answered = 0;
   std::string last_error;
-  while (sent < k_burst && std::chrono::steady_clock::now() - started < k_window) {
-    const std::vector<http::Request> wave(k_wave, http::Request{"GET", url, {}, {}, false});
+  while (sent < burst && std::chrono::steady_clock::now() - started < window) {
+    const std::vector<http::Request> wave(std::min(k_wave, burst - sent),
+                                          http::Request{"GET", url, {}, {}, false});
     const auto responses = live::fetch_unverified(ctx, wave);
     sent += wave.size();
     for (const auto& r : responses) {

@@ -13,6 +13,7 @@
 #include "checks/http/rate_limit.h"
 #include "checks/http/referrer_policy.h"
 #include "checks/http/sensitive_files.h"
+#include "checks/http/smoke.h"
 #include "checks/http/tracebacks.h"
 #include "checks/http/version_leak.h"
 
@@ -39,6 +40,7 @@ void register_http(Registry& registry) {
   registry.emplace<ReadinessEndpoint>();
   registry.emplace<ReferrerPolicy>();
   registry.emplace<SensitiveFilesHidden>();
+  registry.emplace<SmokeRequests>();
   registry.emplace<ValidTokenAccepted>();
 }
 

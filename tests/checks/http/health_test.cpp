@@ -50,6 +50,34 @@ TEST(HealthEndpointTest, PassesWithStatusHealthy) {
   EXPECT_NE(results[0].message.find("answers 200 in"), std::string::npos);
 }
 
+std::vector<Result> health_expecting(const std::string& answer, std::vector<std::string> expect) {
+  return test::run_site(
+      HealthEndpoint(),
+      "location = /health { default_type application/json; return " + answer + "; }\n",
+      [&](Config& c) {
+        c.endpoints.health = "/health";
+        c.endpoints.health_expect = expect;
+      });
+}
+
+TEST(HealthEndpointTest, FailsWhenAConfiguredAssertionDoesNotHold) {
+  const auto results = health_expecting("200 '{\"status\": \"ok\", \"db\": {\"up\": false}}'",
+                                        {"$.status == \"ok\"", "$.db.up == true"});
+  ASSERT_EQ(test::statuses(results), "fail");
+  EXPECT_EQ(results[0].message,
+            "health endpoint /health answers 200 but reports $.db.up == true (got false)");
+  const auto text = health_expecting("200 'OK'", {"$.status == \"ok\""});
+  ASSERT_EQ(test::statuses(text), "fail");
+  EXPECT_NE(text[0].message.find("a body that is not JSON"), std::string::npos);
+}
+
+TEST(HealthEndpointTest, PassesWithConfiguredAssertionsInsteadOfTheBuiltInReading) {
+  // `maintenance: false` would fail the built-in reading; the configured assertions decide.
+  const auto results = health_expecting("200 '{\"state\": \"serving\", \"maintenance\": false}'",
+                                        {"$.state == \"serving\"", "$.maintenance == false"});
+  ASSERT_EQ(test::statuses(results), "pass");
+}
+
 TEST(HealthEndpointTest, SkipsWithoutAConfiguredEndpoint) {
   const auto results = test::run_site(HealthEndpoint(), "location / { return 200 'ok'; }\n");
   ASSERT_EQ(test::statuses(results), "skip");

@@ -1,5 +1,9 @@
 #include "checks/http/rate_limit.h"
 
+#include <chrono>
+#include <fstream>
+#include <thread>
+
 #include <gtest/gtest.h>
 
 #include "checks/http/http_fixture.h"
@@ -19,6 +23,32 @@ TEST(RateLimitedTest, FailsWhenNoRequestIsLimited) {
   ASSERT_EQ(test::statuses(results), "fail");
   EXPECT_NE(results[0].message.find("120 requests in"), std::string::npos) << results[0].message;
   EXPECT_EQ(results[0].evidence, "120 of 120 answered");
+}
+
+TEST(RateLimitedTest, FailsAfterExactlyTheConfiguredBurstAtTheConfiguredPath) {
+  // nginx's own count of the requests it served at /burst is the proof that no more than the
+  // configured burst was sent.
+  const test::Nginx nginx(
+      test::site("location = /burst { access_log \"{dir}/burst.log\"; return 200 'ok'; }\n"));
+  Config config = nginx.config();
+  config.rate_limit = RateLimitConfig{"/burst", 23, "10s"};
+  const auto results = test::run_check(RateLimited(), config);
+  ASSERT_EQ(test::statuses(results), "fail");
+  EXPECT_EQ(results[0].evidence, "23 of 23 answered");
+  EXPECT_EQ(results[0].target, nginx.https_url("/burst"));
+  auto served = [&] {
+    std::ifstream log(nginx.dir() / "burst.log");
+    std::size_t lines = 0;
+    for (std::string line; std::getline(log, line);) {
+      lines += line.find("GET /burst ") != std::string::npos ? 1 : 0;
+    }
+    return lines;
+  };
+  // nginx logs a request just after answering it: give the last lines a moment to land.
+  for (int i = 0; i < 100 && served() < 23; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  EXPECT_EQ(served(), 23U);
 }
 
 TEST(RateLimitedTest, PassesWithNginxLimitReq) {
