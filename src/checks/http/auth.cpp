@@ -194,6 +194,9 @@ std::vector<Result> ValidTokenAccepted::check(const Context& ctx) const {
     }
     return {at(error(fmt::format("GET {} failed: {}", url, r.error)))};
   }
+  if (r.status == k_rate_limited) {
+    return {at(error(fmt::format("GET {} answers 429: rate limited before auth", url)))};
+  }
   if (r.status < 200 || r.status > 299) {
     return {at(
         fail(fmt::format("the token in {} is refused ({})", ctx.config.auth.token_env, r.status)))};

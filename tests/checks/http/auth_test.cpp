@@ -77,6 +77,12 @@ TEST(ValidTokenAcceptedTest, FailsWhenTheTokenIsRefused) {
   EXPECT_EQ(results[0].message, std::string("the token in ") + k_token_env + " is refused (401)");
 }
 
+TEST(ValidTokenAcceptedTest, IsInconclusiveWhenTheRateLimiterAnswers) {
+  const auto results = run_api(ValidTokenAccepted(), "location /api/ { return 429; }\n");
+  ASSERT_EQ(test::statuses(results), "error");
+  EXPECT_NE(results[0].message.find("answers 429: rate limited before auth"), std::string::npos);
+}
+
 TEST(ValidTokenAcceptedTest, PassesWithTheTokenAcceptedAndNeverShown) {
   const auto results = run_api(ValidTokenAccepted(), api_checking_the_token());
   ASSERT_EQ(test::statuses(results), "pass");
