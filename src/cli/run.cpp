@@ -13,6 +13,7 @@
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "cli/pipeline.h"
+#include "config/values.h"
 #include "core/duration.h"
 #include "core/suppress.h"
 #include "report/reporter.h"
@@ -36,6 +37,7 @@ struct RunFlags {
   bool verbose = false;
   bool no_store = false;
   bool static_only = false;
+  std::string url;
   std::string baseline;
   std::string write_baseline;
 };
@@ -51,6 +53,9 @@ void add_flags(CLI::App& app, RunFlags& f) {
   app.add_option("--min-score", f.min_score, "lowest score that can be ready (default 90)")
       ->check(CLI::Range(0, 100));
   app.add_option("--jobs,-j", f.jobs, "checks run in parallel (default: cores)");
+  app.add_option("--url", f.url,
+                 "the deployed service (https://host[:port]): adds the live checks, overriding "
+                 "url: in shipcheck.yaml");
   app.add_flag("--static", f.static_only,
                "static checks only: no request to the service (before it is deployed)");
   app.add_flag("--no-store", f.no_store, "do not record the run in .shipcheck/history.db");
@@ -98,8 +103,21 @@ tl::expected<RunRequest, std::string> make_request(const RunFlags& f) {
     return tl::make_unexpected(
         fmt::format("--timeout '{}' is not a duration (try 30s, 500ms, 2m)", f.timeout));
   }
+  if (!f.url.empty() && !config::is_http_url(f.url)) {
+    return tl::make_unexpected(fmt::format("--url '{}' is not an http:// or https:// URL", f.url));
+  }
+  if (!f.url.empty() && f.static_only) {
+    return tl::make_unexpected("--url and --static contradict each other: keep one");
+  }
   RunRequest request;
   request.dir = f.dir;
+  if (!f.url.empty()) {
+    // The plain-HTTP address of another deployment would be wrong: derive it from --url.
+    request.adjust_config = [url = f.url](Config& config) {
+      config.url = url;
+      config.http_url.clear();
+    };
+  }
   request.process_ends_after = true;
   if (!f.config.empty()) {
     request.config_file = f.config;

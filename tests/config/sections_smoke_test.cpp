@@ -16,13 +16,13 @@ const EnvLookup k_env = [](std::string_view name) -> std::optional<std::string> 
   return name == "SMOKE_SECRET" ? std::optional<std::string>("s3cr3t-header-value") : std::nullopt;
 };
 
-tl::expected<Config, ParseError> load(const std::string& text) {
+tl::expected<Config, ParseError> load_smoke(const std::string& text) {
   const test::TempDir dir;
   return load_config_text(text, "shipcheck.yaml", dir.path(), k_env);
 }
 
-ParseError error_of(const std::string& text) {
-  const auto config = load(text);
+ParseError smoke_error(const std::string& text) {
+  const auto config = load_smoke(text);
   EXPECT_FALSE(config.has_value()) << "loaded: " << text;
   return config ? ParseError{} : config.error();
 }
@@ -53,7 +53,7 @@ rate_limit: {path: /api/tasks, requests: 30, within: 5s}
 )";
 
 TEST(SmokeConfig, LoadsAFlowWithCapturesAndTypedJson) {
-  const auto config = load(k_flow);
+  const auto config = load_smoke(k_flow);
   ASSERT_TRUE(config.has_value()) << config.error().to_string();
   ASSERT_EQ(config->smoke.size(), 3U);
   const SmokeStep& create = config->smoke[0];
@@ -87,7 +87,7 @@ TEST(SmokeConfig, LoadsAFlowWithCapturesAndTypedJson) {
 }
 
 TEST(SmokeConfig, TheRateLimitDefaultsAreABurstOf120In10Seconds) {
-  const auto config = load("service: x\n");
+  const auto config = load_smoke("service: x\n");
   ASSERT_TRUE(config.has_value());
   EXPECT_EQ(config->rate_limit.requests, 120);
   EXPECT_EQ(config->rate_limit.within, "10s");
@@ -96,44 +96,44 @@ TEST(SmokeConfig, TheRateLimitDefaultsAreABurstOf120In10Seconds) {
 
 TEST(SmokeConfigErrors, AnAssertionTypoPointsAtItsColumn) {
   // Column 34 of line 4 is where `healthy` starts inside the quotes.
-  EXPECT_ERROR_AT(error_of("smoke:\n  - name: a\n    path: /\n"
+  EXPECT_ERROR_AT(smoke_error("smoke:\n  - name: a\n    path: /\n"
                            "    expect: {json: ['$.status == healthy']}\n"),
                   4, 34, "not JSON: strings are written in double quotes");
-  EXPECT_ERROR_AT(error_of("endpoints:\n  health_expect:\n    - $.status = 1\n"), 3, 16,
+  EXPECT_ERROR_AT(smoke_error("endpoints:\n  health_expect:\n    - $.status = 1\n"), 3, 16,
                   "expected an operator");
 }
 
 TEST(SmokeConfigErrors, AReferenceToAValueNoEarlierStepCaptures) {
-  EXPECT_ERROR_AT(error_of("smoke:\n  - name: a\n    path: /x/{{id}}\n"), 2, 5,
+  EXPECT_ERROR_AT(smoke_error("smoke:\n  - name: a\n    path: /x/{{id}}\n"), 2, 5,
                   "uses {{id}}, which no earlier step captures");
   // A step cannot use what it captures itself: the value arrives with its answer.
-  EXPECT_ERROR_AT(error_of("smoke:\n  - name: a\n    path: /x/{{id}}\n    capture: {id: $.id}\n"),
+  EXPECT_ERROR_AT(smoke_error("smoke:\n  - name: a\n    path: /x/{{id}}\n    capture: {id: $.id}\n"),
                   2, 5, "which no earlier step captures");
 }
 
 TEST(SmokeConfigErrors, StepsNeedANameAPathAndOneKindOfBody) {
-  EXPECT_ERROR_AT(error_of("smoke:\n  - path: /\n"), 2, 5, "needs a name");
-  EXPECT_ERROR_AT(error_of("smoke:\n  - name: a\n"), 2, 5, "needs a path");
-  EXPECT_ERROR_AT(error_of("smoke:\n  - {name: a, path: /}\n  - {name: a, path: /b}\n"), 3, 5,
+  EXPECT_ERROR_AT(smoke_error("smoke:\n  - path: /\n"), 2, 5, "needs a name");
+  EXPECT_ERROR_AT(smoke_error("smoke:\n  - name: a\n"), 2, 5, "needs a path");
+  EXPECT_ERROR_AT(smoke_error("smoke:\n  - {name: a, path: /}\n  - {name: a, path: /b}\n"), 3, 5,
                   "already named 'a'");
-  EXPECT_ERROR_AT(error_of("smoke:\n  - {name: a, path: /, json: {}, body: x}\n"), 2, 5,
+  EXPECT_ERROR_AT(smoke_error("smoke:\n  - {name: a, path: /, json: {}, body: x}\n"), 2, 5,
                   "has both json and body");
-  EXPECT_ERROR_AT(error_of("smoke:\n  - {name: a, path: /, json: '{not json'}\n"), 2, 30,
+  EXPECT_ERROR_AT(smoke_error("smoke:\n  - {name: a, path: /, json: '{not json'}\n"), 2, 30,
                   "is not JSON text");
 }
 
 TEST(SmokeConfigErrors, BadMethodsHeadersStatusesAndPatterns) {
-  EXPECT_ERROR_AT(error_of("smoke:\n  - {name: a, path: /, method: FETCH}\n"), 2, 32,
+  EXPECT_ERROR_AT(smoke_error("smoke:\n  - {name: a, path: /, method: FETCH}\n"), 2, 32,
                   "an HTTP method");
-  EXPECT_ERROR_AT(error_of("smoke:\n  - {name: a, path: /, headers: {\"Bad Name\": x}}\n"), 2, 34,
+  EXPECT_ERROR_AT(smoke_error("smoke:\n  - {name: a, path: /, headers: {\"Bad Name\": x}}\n"), 2, 34,
                   "is not a header name");
-  EXPECT_ERROR_AT(error_of("smoke:\n  - {name: a, path: /, expect: {status: 99}}\n"), 2, 41,
+  EXPECT_ERROR_AT(smoke_error("smoke:\n  - {name: a, path: /, expect: {status: 99}}\n"), 2, 41,
                   "status");
-  EXPECT_ERROR_AT(error_of("smoke:\n  - {name: a, path: /, expect: {body: \"([\"}}\n"), 2, 39,
+  EXPECT_ERROR_AT(smoke_error("smoke:\n  - {name: a, path: /, expect: {body: \"([\"}}\n"), 2, 39,
                   "is not a regular expression");
-  EXPECT_ERROR_AT(error_of("smoke:\n  - {name: a, path: /, capture: {id: id}}\n"), 2, 38,
+  EXPECT_ERROR_AT(smoke_error("smoke:\n  - {name: a, path: /, capture: {id: id}}\n"), 2, 38,
                   "a path starts with '$'");
-  EXPECT_ERROR_AT(error_of("rate_limit: {requests: 5000}\n"), 1, 24, "requests");
+  EXPECT_ERROR_AT(smoke_error("rate_limit: {requests: 5000}\n"), 1, 24, "requests");
 }
 
 }  // namespace
