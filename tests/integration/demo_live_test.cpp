@@ -1,7 +1,7 @@
-// The live rules (HDR, TLS, EXP, HLTH, CORS, AUTH) on the running demo service: Postgres, Redis,
-// the FastAPI app and nginx from Debian packages on 127.0.0.1, started by scripts/demo with its
-// PIDs recorded and stopped by them. The good demo passes every live rule; each planted live defect
-// fails exactly its rule. One test, so that the demo starts once.
+// The live rules (HDR, TLS, EXP, HLTH, CORS, AUTH, RATE) on the running demo service: Postgres,
+// Redis, the FastAPI app and nginx from Debian packages on 127.0.0.1, started by scripts/demo with
+// its PIDs recorded and stopped by them. The good demo passes every live rule; each planted live
+// defect fails exactly its rule. One test, so that the demo starts once.
 #include <cstdlib>
 #include <map>
 
@@ -15,12 +15,14 @@
 namespace shipcheck {
 namespace {
 
-// The live rules with a planted defect in scripts/demo (HDR006 needs cookies: the demo API
-// sets none, so it is skipped there).
+// The live defects of scripts/demo, RULE or RULE:VARIANT, but RATE001's (a step of its own,
+// below). HDR006 needs cookies: the demo API sets none, so it is skipped there.
 const std::vector<std::string> k_live_defects = {
-    "HDR001",  "HDR002",  "HDR003",  "HDR004",  "HDR005", "HDR007", "TLS001",
-    "TLS002",  "TLS003",  "TLS004",  "EXP001",  "EXP002", "EXP003", "EXP004",
-    "HLTH001", "CORS001", "CORS002", "AUTH001", "AUTH002"};
+    "HDR001", "HDR002",  "HDR003",      "HDR004",         "HDR005",  "HDR007",  "TLS001",
+    "TLS002", "TLS003",  "TLS004",      "TLS004:expired", "EXP001",  "EXP002",  "EXP003",
+    "EXP004", "HLTH001", "HLTH001:503", "CORS001",        "CORS002", "AUTH001", "AUTH002"};
+
+const std::string k_live_families = "HDR,TLS,EXP,HLTH,CORS,AUTH";
 
 // A port base whose five demo ports (base + 0, 32, 43, 79, 80) are all free.
 int free_port_base() {
@@ -39,10 +41,11 @@ int free_port_base() {
   throw std::runtime_error("no free port base for the demo");
 }
 
-// rule -> status of the live rules in a `run --only HDR,TLS,EXP,HLTH,CORS,AUTH` of the demo.
-std::map<std::string, std::string> live_statuses(const std::filesystem::path& dir) {
-  const auto run = test::run_shipcheck(fmt::format(
-      "run '{}' --only HDR,TLS,EXP,HLTH,CORS,AUTH --format json --no-store", dir.string()));
+// rule -> status of the rules of `families` in a run of the demo.
+std::map<std::string, std::string> live_statuses(const std::filesystem::path& dir,
+                                                 const std::string& families = k_live_families) {
+  const auto run = test::run_shipcheck(
+      fmt::format("run '{}' --only {} --format json --no-store", dir.string(), families));
   EXPECT_EQ(test::schema_error(run.out), "") << run.err;
   std::map<std::string, std::string> out;
   const auto report = nlohmann::json::parse(run.out, nullptr, false);
@@ -57,15 +60,6 @@ class RunningDemo {
   RunningDemo() {
     setenv("DEMO_PORT_BASE", std::to_string(free_port_base()).c_str(), 1);
     test::run_script("demo", fmt::format("setup '{}'", path().string()));
-    // This test runs the live rules 18 times a minute from one address, far above the
-    // demo's 60 API requests a minute for one client; a user is not limited here.
-    std::string out;
-    if (test::run_command(fmt::format("sed -i 's/^RATE_LIMIT_PER_MINUTE=.*/"
-                                      "RATE_LIMIT_PER_MINUTE=100000/' '{}/.env.production'",
-                                      path().string()),
-                          out) != 0) {
-      throw std::runtime_error("cannot raise the demo's rate limit: " + out);
-    }
     test::run_script("demo", fmt::format("start '{}'", path().string()));
     // AUTH003 sends this token; the forgeries of AUTH002 copy its claims.
     std::string token = test::run_script("demo", fmt::format("token '{}'", path().string()));
@@ -83,31 +77,74 @@ class RunningDemo {
   }
   std::filesystem::path path() const { return m_dir.path() / "svc"; }
 
+  // Sets RATE_LIMIT_PER_MINUTE in .env.production; the app reads it at its next start.
+  void set_rate_limit(int per_minute) const {
+    std::string out;
+    if (test::run_command(fmt::format("sed -i 's/^RATE_LIMIT_PER_MINUTE=.*/"
+                                      "RATE_LIMIT_PER_MINUTE={}/' '{}/.env.production'",
+                                      per_minute, path().string()),
+                          out) != 0) {
+      throw std::runtime_error("cannot set the demo's rate limit: " + out);
+    }
+  }
+  void plant(const std::string& defect) const {
+    test::run_script("demo", fmt::format("plant '{}' {}", path().string(), defect));
+  }
+  void heal() const { test::run_script("demo", fmt::format("heal '{}'", path().string())); }
+
  private:
   test::TempDir m_dir;
 };
 
+// Under `defect` (RULE or RULE:VARIANT), its rule fails and every other rule of `planted` has
+// its status in `good`.
+void expect_only_its_rule_fails(const std::string& defect,
+                                const std::map<std::string, std::string>& planted,
+                                const std::map<std::string, std::string>& good) {
+  const std::string its_rule = defect.substr(0, defect.find(':'));
+  // The token is a credential: it is not sent to a server whose certificate does not verify,
+  // so AUTH003 skips under the certificate defects that break verification.
+  const bool unverified = defect == "TLS002" || defect == "TLS003" || defect == "TLS004:expired";
+  EXPECT_EQ(planted.size(), good.size()) << "planted " << defect;
+  EXPECT_EQ(planted.count(its_rule), 1U) << "planted " << defect << ": " << its_rule << " ran";
+  for (const auto& [rule, status] : planted) {
+    const bool token_withheld = rule == "AUTH003" && unverified;
+    const std::string expected = rule == its_rule   ? "fail"
+                                 : token_withheld   ? "skip"
+                                 : good.count(rule) ? good.at(rule)
+                                                    : "(not in the good run)";
+    EXPECT_EQ(status, expected) << "planted " << defect << ": " << rule;
+  }
+}
+
 TEST(DemoLive, GoodDemoPassesEveryLiveRuleAndEachDefectFailsOnlyItsRule) {
   const RunningDemo demo;
+  // RATE001 first, with the demo's own limit (60 API requests a minute for one client) and a
+  // counter at zero: the app's limiter must answer 429 within the rule's burst of 120.
+  const auto limited = live_statuses(demo.path(), "RATE");
+  ASSERT_EQ(limited.count("RATE001"), 1U);
+  EXPECT_EQ(limited.at("RATE001"), "pass");
+  // From here on the live rules run 18 times a minute from one address, far above 60 API
+  // requests a minute for one client (a user does not), so the limit is raised. Planting
+  // RATE001 restarts the app, which reads the raised limit then; heal restarts it again.
+  demo.set_rate_limit(100000);
+  demo.plant("RATE001");
+  const auto no_limiter = live_statuses(demo.path(), k_live_families + ",RATE");
+  demo.heal();
+
   const auto good = live_statuses(demo.path());
   // HDR001-007, TLS001-005, EXP001-004, HLTH001-003, CORS001-003, AUTH001-003
   ASSERT_EQ(good.size(), 25U);
   for (const auto& [rule, status] : good) {
     EXPECT_EQ(status, rule == "HDR006" ? "skip" : "pass") << rule;
   }
+  auto good_and_limited = good;
+  good_and_limited["RATE001"] = limited.at("RATE001");
+  expect_only_its_rule_fails("RATE001", no_limiter, good_and_limited);
   for (const auto& defect : k_live_defects) {
-    test::run_script("demo", fmt::format("plant '{}' {}", demo.path().string(), defect));
-    const auto planted = live_statuses(demo.path());
-    for (const auto& [rule, status] : planted) {
-      // The token is a credential: it is not sent to a server whose certificate does not
-      // verify, so AUTH003 skips under those two defects.
-      const bool token_withheld = rule == "AUTH003" && (defect == "TLS002" || defect == "TLS003");
-      const std::string expected = rule == defect   ? "fail"
-                                   : token_withheld ? "skip"
-                                                    : good.at(rule);
-      EXPECT_EQ(status, expected) << "planted " << defect << ": " << rule;
-    }
-    test::run_script("demo", fmt::format("heal '{}'", demo.path().string()));
+    demo.plant(defect);
+    expect_only_its_rule_fails(defect, live_statuses(demo.path()), good);
+    demo.heal();
   }
 }
 

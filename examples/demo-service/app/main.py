@@ -29,6 +29,10 @@ access_log = logging.getLogger("demo.access")
 REQUESTS = Counter("http_requests_total", "HTTP requests", ["method", "route", "status"])
 LATENCY = Histogram("http_request_duration_seconds", "HTTP request latency", ["method", "route"])
 
+# The planted RATE001 bypasses the limiter while RATE_LIMIT_ENABLED stays true: a limit that
+# is configured but never enforced, which only a burst of requests finds out.
+rate_limited = settings.rate_limit_enabled and "RATE001" not in PLANTED
+
 # API documentation is a reconnaissance aid: it is only served outside production.
 docs_enabled = not settings.is_production or "EXP001" in PLANTED
 app = FastAPI(
@@ -61,7 +65,7 @@ async def observe_and_limit(request: Request, call_next):
         bytes.fromhex(request.url.query.partition("%")[2][:2] or "00")
     started = time.perf_counter()
     headers = {}
-    if settings.rate_limit_enabled and request.url.path.startswith("/api/"):
+    if rate_limited and request.url.path.startswith("/api/"):
         allowed, remaining, reset = await run_in_threadpool(ratelimit.hit, _client_ip(request))
         headers = {
             "X-RateLimit-Limit": str(settings.rate_limit_per_minute),
@@ -121,12 +125,14 @@ app.add_middleware(
 @app.get("/health")
 def health() -> JSONResponse:
     db, cache = database_ok(), redis_ok()
-    body = {
-        "status": ("degraded" if "HLTH001" in PLANTED else "healthy") if db and cache else "unhealthy",
-        "database_connected": db,
-        "redis_connected": cache,
-    }
-    return JSONResponse(body, status_code=200 if db and cache else 503)
+    healthy = db and cache
+    word = ("degraded" if "HLTH001" in PLANTED else "healthy") if healthy else "unhealthy"
+    if "HLTH001:503" in PLANTED:
+        # The planted variant: unhealthy although both dependencies answer (/readyz and
+        # /livez, which do not go through here, stay 200).
+        healthy, word = False, "unhealthy"
+    body = {"status": word, "database_connected": db, "redis_connected": cache}
+    return JSONResponse(body, status_code=200 if healthy else 503)
 
 
 @app.get("/readyz")
@@ -306,5 +312,5 @@ def announce() -> None:
         "starting %s %s",
         settings.service_name,
         __version__,
-        extra={"fields": {"docs_enabled": docs_enabled, "rate_limit": settings.rate_limit_enabled}},
+        extra={"fields": {"docs_enabled": docs_enabled, "rate_limit": rate_limited}},
     )

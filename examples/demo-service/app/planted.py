@@ -1,7 +1,8 @@
 """Demo only: the live defects `scripts/demo plant DIR RULE` switches on in the app.
 
-One rule per line in .run/live-defects, read once at start; empty in a good demo. The app
-plants EXP001, EXP004, HLTH001, CORS001, AUTH001 and AUTH002 itself; nginx the others.
+One defect per line in .run/live-defects, a rule or RULE:VARIANT (HLTH001:503), read once
+at start; empty in a good demo. The app plants EXP001, EXP004, HLTH001, HLTH001:503, CORS001,
+AUTH001, AUTH002 and RATE001 itself; nginx the others.
 """
 
 from pathlib import Path
