@@ -23,7 +23,7 @@ namespace fs = std::filesystem;
 // multi, up to 16 per batch), but a target's TLS inspection and its checks' batches go one
 // after another, so over the network most of a target's time is waiting for round trips:
 // many targets at once hide that. Against local nginx on 2 cores, throughput stops growing
-// at about 8 (bench/probe_many.sh); more only adds load on the probed hosts.
+// from 4 to 8 on (bench/probe_many.sh); more only adds load on the probed hosts.
 constexpr unsigned k_default_jobs = 8;
 
 struct ProbeFlags {
@@ -51,7 +51,8 @@ void add_flags(CLI::App& app, ProbeFlags& f) {
   app.add_option("url", f.urls, "the services' addresses, https://host[:port][/path]");
   app.add_option("--targets", f.targets_file,
                  "a file of URLs to probe, one a line (# comments and blank lines ignored)");
-  app.add_option("--jobs", f.jobs, "targets probed at once (default 8)")
+  app.add_option("--jobs", f.jobs,
+                 fmt::format("targets probed at once (default {})", k_default_jobs))
       ->check(CLI::Range(1U, 256U));
   app.add_option("--http-url", f.http_url,
                  "plain-HTTP address that must redirect (default: the URL's host on port 80); "
