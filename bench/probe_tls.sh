@@ -23,53 +23,20 @@ for tool in nginx openssl testssl /usr/bin/python3; do
 done
 bin=$(realpath "$bin")
 
+# shellcheck source=bench/nginx_lib.sh
+source bench/nginx_lib.sh
 work=$(mktemp -d)
-nginx_pid=""
 cleanup() {
-  if [[ -n $nginx_pid ]]; then
-    kill "$nginx_pid" 2>/dev/null || true
-    wait "$nginx_pid" 2>/dev/null || true
-  fi
+  nginx_stop
   rm -rf "$work"
 }
 trap cleanup EXIT
 chmod 755 "$work"
 
-free_port() {
-  /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
-# A CA and a certificate for bench.test, valid 90 days.
-(
-  cd "$work"
-  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 30 \
-    -subj "/CN=shipcheck bench CA" -keyout ca.key -out ca.pem 2>/dev/null
-  openssl req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -subj "/CN=bench.test" \
-    -keyout server.key -out server.csr 2>/dev/null
-  printf 'subjectAltName=DNS:bench.test\nextendedKeyUsage=serverAuth\n' >san.ext
-  openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days 90 \
-    -extfile san.ext -out server.pem 2>/dev/null
-)
-
-modern_port=$(free_port)
-legacy_port=$(free_port)
-cat >"$work/nginx.conf" <<EOF
-worker_processes 1;
-daemon off;
-pid "$work/nginx.pid";
-error_log "$work/error.log" warn;
-events { worker_connections 256; }
-http {
-  access_log off;
-  server_tokens off;
-  client_body_temp_path "$work/body";
-  proxy_temp_path "$work/proxy";
-  fastcgi_temp_path "$work/fastcgi";
-  uwsgi_temp_path "$work/uwsgi";
-  scgi_temp_path "$work/scgi";
-  ssl_certificate "$work/server.pem";
-  ssl_certificate_key "$work/server.key";
-  server {
+nginx_certificates "$work" bench.test || fail "openssl could not make the certificates"
+modern_port=$(nginx_free_port)
+legacy_port=$(nginx_free_port)
+nginx_config "$work" 1 "  server {
     listen 127.0.0.1:$modern_port ssl;
     ssl_protocols TLSv1.2 TLSv1.3;
     location / { return 200 'ok'; }
@@ -79,16 +46,8 @@ http {
     ssl_protocols TLSv1 TLSv1.1 TLSv1.2 TLSv1.3;
     ssl_ciphers DEFAULT:@SECLEVEL=0;
     location / { return 200 'ok'; }
-  }
-}
-EOF
-nginx -p "$work" -c "$work/nginx.conf" -e "$work/error.log" >"$work/nginx.out" 2>&1 &
-nginx_pid=$!
-for _ in $(seq 100); do
-  (exec 3<>"/dev/tcp/127.0.0.1/$legacy_port") 2>/dev/null && break
-  sleep 0.05
-done
-(exec 3<>"/dev/tcp/127.0.0.1/$legacy_port") 2>/dev/null || fail "nginx did not start: $(cat "$work/nginx.out")"
+  }"
+nginx_start "$work" "$legacy_port" || exit 2
 
 now_ns() { date +%s%N; }
 

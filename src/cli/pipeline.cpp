@@ -200,6 +200,10 @@ RunOutcome run_in_two_rounds(const std::vector<const Check*>& checks, const Cont
 
 }  // namespace
 
+bool in_round(const Check& check, Round round) {
+  return round == Round::both || (round == Round::disturbing) == check.runs_last();
+}
+
 tl::expected<RunOutput, ParseError> execute_run(const Registry& registry,
                                                 const RunRequest& request) {
   const auto started = std::chrono::steady_clock::now();
@@ -223,6 +227,7 @@ tl::expected<RunOutput, ParseError> execute_run(const Registry& registry,
   if (!selected) {
     return tl::make_unexpected(ParseError{"command line", 0, 0, selected.error(), ""});
   }
+  std::erase_if(*selected, [&](const Check* c) { return !in_round(*c, request.round); });
   std::set<std::string> baseline;
   if (request.baseline) {
     auto read = read_baseline(*request.baseline);
@@ -274,12 +279,16 @@ tl::expected<RunOutput, ParseError> execute_run(const Registry& registry,
   return output;
 }
 
-tl::expected<GatedRun, ParseError> run_gated(const RunRequest& request, Severity fail_on,
-                                             std::string_view fail_on_text) {
+const Registry& full_registry() {
   static Registry registry;  // static: must outlive abandoned check threads
   static std::once_flag filled;
   std::call_once(filled, [] { register_all(registry); });
-  auto output = execute_run(registry, request);
+  return registry;
+}
+
+tl::expected<GatedRun, ParseError> run_gated(const RunRequest& request, Severity fail_on,
+                                             std::string_view fail_on_text) {
+  auto output = execute_run(full_registry(), request);
   if (!output) {
     return tl::make_unexpected(std::move(output.error()));
   }

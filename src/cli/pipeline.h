@@ -26,6 +26,11 @@ namespace shipcheck::cli {
 inline const std::vector<std::string> k_live_families = {"HDR",  "TLS",  "EXP",  "HLTH",
                                                          "CORS", "AUTH", "RATE", "SMK"};
 
+// Which of the selected checks a run executes: all of them (those that disturb the service,
+// Check::runs_last, after the others), or one round only, so that a caller probing many
+// targets can finish every target's ordinary checks before any of them is disturbed.
+enum class Round { both, ordinary, disturbing };
+
 struct RunRequest {
   std::filesystem::path dir = ".";
   std::optional<std::filesystem::path> config_file;  // --config
@@ -43,6 +48,7 @@ struct RunRequest {
   // The command ends after this run: keep the run's state (every parsed file) until the
   // process exits instead of freeing it piece by piece (see keep_until_exit()).
   bool process_ends_after = false;
+  Round round = Round::both;
 };
 
 struct RunOutput {
@@ -71,6 +77,9 @@ tl::expected<std::vector<const Check*>, std::string> select_checks(const Registr
                                                                    const Config& config,
                                                                    const RunRequest& request);
 
+// Whether `check` belongs to `round`.
+bool in_round(const Check& check, Round round);
+
 // The whole pipeline. `registry` must outlive the call (and the process, if abandoned).
 tl::expected<RunOutput, ParseError> execute_run(const Registry& registry,
                                                 const RunRequest& request);
@@ -84,5 +93,9 @@ struct GatedRun {
 };
 tl::expected<GatedRun, ParseError> run_gated(const RunRequest& request, Severity fail_on,
                                              std::string_view fail_on_text);
+
+// Every registered check, registered once per process and never freed (abandoned check
+// threads may still use it): what run_gated selects from.
+const Registry& full_registry();
 
 }  // namespace shipcheck::cli

@@ -53,5 +53,23 @@ TEST(ExecuteRun, ChecksThatRunLastStartAfterEveryOtherHasFinished) {
   EXPECT_EQ(last.message, "2");
 }
 
+TEST(ExecuteRun, EachRoundRunsOnlyItsOwnChecks) {
+  test::TempDir dir;
+  Registry registry;
+  registry.emplace<LastCheck>();
+  registry.emplace<SlowCheck>("TST001");
+  RunRequest request;
+  request.given_config = test::config_for(dir.path());
+  request.load_env_file = false;
+  for (const auto& [round, rule] :
+       {std::pair{Round::ordinary, "TST001"}, std::pair{Round::disturbing, "TST900"}}) {
+    request.round = round;
+    auto output = execute_run(registry, request);
+    ASSERT_TRUE(output.has_value()) << output.error().to_string();
+    ASSERT_EQ(output->report.results.size(), 1U);
+    EXPECT_EQ(output->report.results.front().rule, rule);
+  }
+}
+
 }  // namespace
 }  // namespace shipcheck::cli

@@ -89,19 +89,19 @@ const tls::Inspection& inspection(const Context& ctx) {
 std::vector<Result> TlsRule::run(const Context& ctx) const {
   std::string why;
   const auto target = target_of(ctx, why);
-  if (!target) {
-    return {skip(why)};
-  }
-  const tls::Inspection& found = inspection(ctx);
-  const std::string where = fmt::format("{}:{}", target->host, target->port);
   std::vector<Result> results;
-  if (!found.error.empty()) {
-    results.push_back(error(fmt::format("TLS handshake with {} failed: {}", where, found.error)));
+  if (!target) {
+    results = {skip(why)};
+  } else if (const tls::Inspection& found = inspection(ctx); !found.error.empty()) {
+    results = {error(fmt::format("TLS handshake with {}:{} failed: {}", target->host, target->port,
+                                 found.error))};
   } else {
     results = check(found, *target);
   }
+  // The URL (empty without one), not host:port: every live rule names the target it ran
+  // for, so that `probe` over many targets on one host and port keeps their results apart.
   for (auto& r : results) {
-    r.target = where;
+    r.target = ctx.config.url;
   }
   return results;
 }
