@@ -33,9 +33,9 @@ TEST(ProbeCommand, GoodServerPassesEveryLiveRuleWithExitZero) {
     EXPECT_NE(r["status"], "error") << r.dump();
     passed += r["status"] == "pass" ? 1 : 0;
   }
-  // 6 HDR (HDR006 skips: no cookies), 5 TLS, 4 EXP, CORS001 and CORS002; HLTH, AUTH and
-  // CORS003 skip: no endpoints, protected paths or origins are given.
-  EXPECT_EQ(passed, 17);
+  // 7 HDR (HDR006 and HDR008 skip: no cookies, no HTML), 5 TLS, 6 EXP, CORS001 and
+  // CORS002; HLTH, AUTH and CORS003 skip: no endpoints, protected paths or origins are given.
+  EXPECT_EQ(passed, 20);
 }
 
 TEST(ProbeCommand, HealthFlagsRunTheHealthRules) {

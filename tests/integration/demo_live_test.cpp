@@ -114,10 +114,14 @@ void expect_only_its_rule_fails(const std::string& defect,
   EXPECT_EQ(planted.count(its_rule), 1U) << "planted " << defect << ": " << its_rule << " ran";
   for (const auto& [rule, status] : planted) {
     const bool token_withheld = (rule == "AUTH003" || rule == "SMK001") && unverified;
-    const std::string expected = rule == its_rule   ? "fail"
-                                 : token_withheld   ? "skip"
-                                 : good.count(rule) ? good.at(rule)
-                                                    : "(not in the good run)";
+    // HDR009 grades like the Mozilla Observatory, which takes 50 points for an echoed origin
+    // with credentials: grade C, a warning (severity info), never a failure.
+    const bool observatory_grade_drops = rule == "HDR009" && defect == "CORS001";
+    const std::string expected = rule == its_rule          ? "fail"
+                                 : token_withheld          ? "skip"
+                                 : observatory_grade_drops ? "warn"
+                                 : good.count(rule)        ? good.at(rule)
+                                                           : "(not in the good run)";
     EXPECT_EQ(status, expected) << "planted " << defect << ": " << rule;
   }
 }
@@ -138,11 +142,12 @@ TEST(DemoLive, GoodDemoPassesEveryLiveRuleAndEachDefectFailsOnlyItsRule) {
   demo.heal();
 
   const auto good = live_statuses(demo.path());
-  // HDR001-007, TLS001-005, EXP001-004, HLTH001-003, CORS001-003, AUTH001-003, SMK001 (the
+  // HDR001-009, TLS001-005, EXP001-006, HLTH001-003, CORS001-003, AUTH001-003, SMK001 (the
   // demo's create, read, delete, gone flow)
-  ASSERT_EQ(good.size(), 26U);
+  ASSERT_EQ(good.size(), 30U);
   for (const auto& [rule, status] : good) {
-    EXPECT_EQ(status, rule == "HDR006" ? "skip" : "pass") << rule;
+    // The demo API sets no cookies (HDR006) and serves no HTML page (HDR008).
+    EXPECT_EQ(status, rule == "HDR006" || rule == "HDR008" ? "skip" : "pass") << rule;
   }
   auto good_and_limited = good;
   good_and_limited["RATE001"] = limited.at("RATE001");

@@ -10,7 +10,7 @@
 namespace shipcheck::checks {
 namespace {
 
-constexpr std::string_view k_foreign = "https://evil.example";
+constexpr std::string_view k_foreign = live::k_foreign_origin;
 
 // The origins no service should allow: a foreign site, `null` (sandboxed iframes, file://),
 // and look-alikes of the first allowed origin that a careless suffix or prefix match takes.

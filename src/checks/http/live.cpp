@@ -16,6 +16,12 @@ struct MainResponse {
 struct PlainHttpResponse {
   http::Response response;
 };
+struct MainPageTags {
+  std::vector<http::html::Tag> tags;
+};
+struct ForeignOriginResponse {
+  http::Response response;
+};
 
 // "https://host:8443/x" -> ("https", "host:8443", "/x").
 struct UrlParts {
@@ -100,6 +106,29 @@ const http::Response& main_response(const Context& ctx) {
       .get<MainResponse>([&ctx] {
         return MainResponse{
             http::fetch(http::Request{"GET", ctx.config.url, {}, {}, false}, header_options(ctx))};
+      })
+      .response;
+}
+
+const std::vector<http::html::Tag>& main_page_tags(const Context& ctx) {
+  return ctx.memo
+      .get<MainPageTags>([&ctx] {
+        const http::Response& page = main_response(ctx);
+        if (!page.ok() || !http::html::is_html(page.header("content-type").value_or(""))) {
+          return MainPageTags{};
+        }
+        return MainPageTags{http::html::scan_tags(page.body)};
+      })
+      .tags;
+}
+
+const http::Response& foreign_origin_response(const Context& ctx) {
+  return ctx.memo
+      .get<ForeignOriginResponse>([&ctx] {
+        return ForeignOriginResponse{http::fetch(
+            http::Request{
+                "GET", ctx.config.url, {"Origin: " + std::string(k_foreign_origin)}, {}, false},
+            header_options(ctx))};
       })
       .response;
 }

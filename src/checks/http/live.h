@@ -7,6 +7,7 @@
 
 #include "core/check.h"
 #include "engines/http/client.h"
+#include "engines/http/html.h"
 
 namespace shipcheck {
 struct Context;
@@ -24,6 +25,17 @@ http::Options options(const Context& ctx);
 
 // GET url, redirects not followed: the response whose headers the HDR rules grade.
 const http::Response& main_response(const Context& ctx);
+
+// The start tags of the main response's body when it is HTML (Content-Type), else none:
+// what the subresource-integrity rules read, scanned once.
+const std::vector<http::html::Tag>& main_page_tags(const Context& ctx);
+
+// An origin no service should trust, sent by the CORS probes.
+inline constexpr std::string_view k_foreign_origin = "https://evil.example";
+
+// GET url with `Origin: k_foreign_origin`, redirects not followed: what a cross-origin
+// fetch from a foreign site sees.
+const http::Response& foreign_origin_response(const Context& ctx);
 
 // GET http_url (default: url's host on port 80, over plain HTTP), redirects not followed.
 const http::Response& plain_http_response(const Context& ctx);

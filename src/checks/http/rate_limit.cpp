@@ -11,6 +11,7 @@
 
 #include "checks/context.h"
 #include "core/duration.h"
+#include "core/text.h"
 
 namespace shipcheck::checks {
 namespace {
@@ -58,10 +59,13 @@ std::vector<Result> RateLimited::check(const Context& ctx) const {
         last_error = r.error;
       }
       if (r.status == 429) {
-        const std::string retry(r.header("retry-after").value_or(""));
-        return {at(pass(
-            fmt::format("429 after at most {} requests{}", sent,
-                        retry.empty() ? " (no Retry-After header)" : ", Retry-After: " + retry)))};
+        // Retry-After tells well-behaved clients when to come back; its absence is only
+        // reported, since a 429 alone already stops the burst.
+        const std::string retry(trim(r.header("retry-after").value_or("")));
+        const std::string after = retry.empty() ? "no Retry-After header" : "Retry-After: " + retry;
+        return {at(pass(fmt::format("429 after at most {} requests{}", sent,
+                                    retry.empty() ? " (" + after + ")" : ", " + after),
+                        "HTTP 429; " + after))};
       }
     }
   }

@@ -1,6 +1,7 @@
 // TLS002: the chain the server sends verifies up to a trusted root (the system store, plus
 // tls.ca_file). Validity dates are TLS004's and the host name TLS003's, so a chain that is
-// only expired or only for another name passes here.
+// only expired or only for another name passes here. Whether the server staples an OCSP
+// response is reported beside the verdict, never part of it.
 #include "checks/tls/chain_trusted.h"
 
 #include <fmt/format.h>
@@ -37,14 +38,17 @@ std::vector<Result> TlsChainTrusted::check(const tls::Inspection& inspection,
       incomplete = incomplete || missing_issuer(code);
     }
   }
+  // Stapling is reported, never judged: private CAs often run no OCSP responder at all.
+  const std::string stapling =
+      inspection.ocsp_stapled ? "OCSP response stapled" : "no OCSP response stapled";
   const std::string evidence =
       inspection.chain.empty()
-          ? std::string("no certificate sent")
-          : fmt::format("{} certificate(s) sent; leaf issued by {}", inspection.chain.size(),
-                        inspection.chain.front().issuer);
+          ? "no certificate sent; " + stapling
+          : fmt::format("{} certificate(s) sent; leaf issued by {}; {}", inspection.chain.size(),
+                        inspection.chain.front().issuer, stapling);
   if (problems.empty()) {
-    return {pass(fmt::format("the chain verifies to a trusted root ({} certificate(s) sent)",
-                             inspection.chain.size()),
+    return {pass(fmt::format("the chain verifies to a trusted root ({} certificate(s) sent, {})",
+                             inspection.chain.size(), stapling),
                  evidence)};
   }
   const std::string why =

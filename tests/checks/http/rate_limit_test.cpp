@@ -60,6 +60,18 @@ TEST(RateLimitedTest, PassesWithNginxLimitReq) {
                              "  limit_req_status 429;\n  empty_gif;\n}\n"));
   ASSERT_EQ(test::statuses(results), "pass");
   EXPECT_EQ(results[0].message, "429 after at most 10 requests (no Retry-After header)");
+  EXPECT_EQ(results[0].evidence, "HTTP 429; no Retry-After header");
+}
+
+TEST(RateLimitedTest, PassesWithRetryAfterReported) {
+  const auto results =
+      run_servers("limit_req_zone $binary_remote_addr zone=api:1m rate=10r/s;\n" +
+                  test::site("location /api/ {\n  limit_req zone=api burst=5 nodelay;\n"
+                             "  limit_req_status 429;\n  add_header Retry-After 7 always;\n"
+                             "  empty_gif;\n}\n"));
+  ASSERT_EQ(test::statuses(results), "pass");
+  EXPECT_EQ(results[0].message, "429 after at most 10 requests, Retry-After: 7");
+  EXPECT_EQ(results[0].evidence, "HTTP 429; Retry-After: 7");
 }
 
 }  // namespace

@@ -1,0 +1,75 @@
+// SocketServer (see socket_server.h).
+#include "support/socket_server.h"
+
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+namespace shipcheck::test {
+
+std::string read_request(int fd) {
+  std::string seen;
+  char buffer[4096];
+  while (seen.find("\r\n\r\n") == std::string::npos) {
+    const ssize_t n = recv(fd, buffer, sizeof buffer, 0);
+    if (n <= 0) {
+      break;
+    }
+    seen.append(buffer, static_cast<std::size_t>(n));
+  }
+  return seen;
+}
+
+void send_all(int fd, std::string_view data) {
+  while (!data.empty()) {
+    const ssize_t n = send(fd, data.data(), data.size(), MSG_NOSIGNAL);
+    if (n <= 0) {
+      return;
+    }
+    data.remove_prefix(static_cast<std::size_t>(n));
+  }
+}
+
+SocketServer::SocketServer(std::function<void(int)> behaviour) : m_behaviour(std::move(behaviour)) {
+  m_listener = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t size = sizeof address;
+  if (bind(m_listener, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 ||
+      listen(m_listener, 8) != 0 ||
+      getsockname(m_listener, reinterpret_cast<sockaddr*>(&address), &size) != 0) {
+    close(m_listener);
+    throw std::runtime_error("cannot listen on 127.0.0.1");
+  }
+  m_port = ntohs(address.sin_port);
+  m_thread = std::thread([this] { serve(); });
+}
+
+SocketServer::~SocketServer() {
+  m_stopping = true;
+  shutdown(m_listener, SHUT_RDWR);
+  close(m_listener);
+  m_thread.join();
+}
+
+std::string SocketServer::url(const std::string& scheme) const {
+  return fmt::format("{}://127.0.0.1:{}/", scheme, m_port);
+}
+
+void SocketServer::serve() {
+  while (!m_stopping) {
+    const int fd = accept(m_listener, nullptr, nullptr);
+    if (fd < 0) {
+      return;
+    }
+    m_behaviour(fd);
+    close(fd);
+  }
+}
+
+}  // namespace shipcheck::test

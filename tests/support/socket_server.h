@@ -1,0 +1,42 @@
+// A server on 127.0.0.1 whose every answer is written by the test: for hostile servers
+// (silent, trickling, giant headers) and for behaviour nginx will not show (echoing TRACE).
+#pragma once
+
+#include <atomic>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <thread>
+
+namespace shipcheck::test {
+
+// Reads what the client sent up to the end of its headers (or until it hangs up), and
+// returns it.
+std::string read_request(int fd);
+
+// Sends all of `data`, or as much as the peer takes before it hangs up.
+void send_all(int fd, std::string_view data);
+
+// Serves every connection with `behaviour` (given the connected socket, closed after it
+// returns), one at a time, on its own thread, until destroyed.
+class SocketServer {
+ public:
+  explicit SocketServer(std::function<void(int)> behaviour);
+  ~SocketServer();
+  SocketServer(const SocketServer&) = delete;
+  SocketServer& operator=(const SocketServer&) = delete;
+
+  // "http://127.0.0.1:<port>/" (or another scheme).
+  std::string url(const std::string& scheme = "http") const;
+
+ private:
+  void serve();
+
+  std::function<void(int)> m_behaviour;
+  int m_listener = -1;
+  int m_port = 0;
+  std::atomic<bool> m_stopping{false};
+  std::thread m_thread;
+};
+
+}  // namespace shipcheck::test
