@@ -3,7 +3,6 @@
 // expansion and image references.
 #include "engines/dockerfile/dockerfile.h"
 
-#include <chrono>
 #include <map>
 #include <string>
 
@@ -666,7 +665,10 @@ TEST(DockerfileParser, ArbitraryBytesNeverCrash) {
   }
 }
 
-TEST(DockerfileParser, ManyLinesParseInLinearTime) {
+// A 100,000-line continuation and 20,000 heredocs parse whole. How fast is measured by
+// bench/containers.sh beside dockerfilelint, not asserted here: a time bound in a unit test
+// fails on a loaded machine (it did, under ASan on two busy cores).
+TEST(DockerfileParser, AHugeContinuationAndManyHeredocsParseWhole) {
   std::string text = "FROM a\nRUN x \\\n";
   for (int i = 0; i < 100000; ++i) {
     text += "  --flag \\\n";
@@ -675,11 +677,13 @@ TEST(DockerfileParser, ManyLinesParseInLinearTime) {
   for (int i = 0; i < 20000; ++i) {
     text += "RUN <<EOF\nline\nEOF\n";
   }
-  const auto start = std::chrono::steady_clock::now();
   const File file = parse_ok(text);
-  const auto elapsed = std::chrono::steady_clock::now() - start;
-  EXPECT_EQ(file.instructions.size(), 20002U);
-  EXPECT_LT(std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count(), 2000);
+  ASSERT_EQ(file.instructions.size(), 20002U);
+  const Instruction& run = file.instructions[1];
+  EXPECT_EQ(run.end_line, 100003);
+  EXPECT_EQ(run.args.substr(run.args.size() - 3), "end");
+  EXPECT_EQ(file.instructions.back().heredocs.size(), 1U);
+  EXPECT_EQ(file.instructions.back().end_line, 100003 + 3 * 20000);
 }
 
 }  // namespace
