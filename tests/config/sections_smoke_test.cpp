@@ -5,8 +5,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "config/loader.h"
 #include "config/expect_error.h"
+#include "config/loader.h"
 #include "support/fixture.h"
 
 namespace shipcheck::config {
@@ -97,7 +97,7 @@ TEST(SmokeConfig, TheRateLimitDefaultsAreABurstOf120In10Seconds) {
 TEST(SmokeConfigErrors, AnAssertionTypoPointsAtItsColumn) {
   // Column 34 of line 4 is where `healthy` starts inside the quotes.
   EXPECT_ERROR_AT(smoke_error("smoke:\n  - name: a\n    path: /\n"
-                           "    expect: {json: ['$.status == healthy']}\n"),
+                              "    expect: {json: ['$.status == healthy']}\n"),
                   4, 34, "not JSON: strings are written in double quotes");
   EXPECT_ERROR_AT(smoke_error("endpoints:\n  health_expect:\n    - $.status = 1\n"), 3, 16,
                   "expected an operator");
@@ -107,8 +107,9 @@ TEST(SmokeConfigErrors, AReferenceToAValueNoEarlierStepCaptures) {
   EXPECT_ERROR_AT(smoke_error("smoke:\n  - name: a\n    path: /x/{{id}}\n"), 2, 5,
                   "uses {{id}}, which no earlier step captures");
   // A step cannot use what it captures itself: the value arrives with its answer.
-  EXPECT_ERROR_AT(smoke_error("smoke:\n  - name: a\n    path: /x/{{id}}\n    capture: {id: $.id}\n"),
-                  2, 5, "which no earlier step captures");
+  EXPECT_ERROR_AT(
+      smoke_error("smoke:\n  - name: a\n    path: /x/{{id}}\n    capture: {id: $.id}\n"), 2, 5,
+      "which no earlier step captures");
 }
 
 TEST(SmokeConfigErrors, StepsNeedANameAPathAndOneKindOfBody) {
@@ -125,8 +126,8 @@ TEST(SmokeConfigErrors, StepsNeedANameAPathAndOneKindOfBody) {
 TEST(SmokeConfigErrors, BadMethodsHeadersStatusesAndPatterns) {
   EXPECT_ERROR_AT(smoke_error("smoke:\n  - {name: a, path: /, method: FETCH}\n"), 2, 32,
                   "an HTTP method");
-  EXPECT_ERROR_AT(smoke_error("smoke:\n  - {name: a, path: /, headers: {\"Bad Name\": x}}\n"), 2, 34,
-                  "is not a header name");
+  EXPECT_ERROR_AT(smoke_error("smoke:\n  - {name: a, path: /, headers: {\"Bad Name\": x}}\n"), 2,
+                  34, "is not a header name");
   EXPECT_ERROR_AT(smoke_error("smoke:\n  - {name: a, path: /, expect: {status: 99}}\n"), 2, 41,
                   "status");
   EXPECT_ERROR_AT(smoke_error("smoke:\n  - {name: a, path: /, expect: {body: \"([\"}}\n"), 2, 39,

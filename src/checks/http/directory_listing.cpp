@@ -52,10 +52,8 @@ std::vector<Result> NoDirectoryListing::check(const Context& ctx) const {
   }
   const auto responses = live::fetch_unverified(ctx, requests);
   std::vector<Result> out;
-  bool answered = false;
   for (std::size_t i = 0; i < requests.size(); ++i) {
     const http::Response& r = responses[i];
-    answered = answered || r.ok();
     const char* server = r.ok() && r.status == 200 ? listing_by(r.body) : nullptr;
     if (server != nullptr) {
       Result result = fail(fmt::format("a directory listing is served at {}", requests[i].url),
@@ -67,9 +65,8 @@ std::vector<Result> NoDirectoryListing::check(const Context& ctx) const {
   if (!out.empty()) {
     return out;
   }
-  if (!answered) {
-    return {error(fmt::format("no request to {} got an answer: {}", ctx.config.url,
-                              responses.front().error))};
+  if (auto down = live::unanswered(*this, ctx, responses)) {
+    return {*down};
   }
   return {pass(fmt::format("no directory listing at the url nor at {}",
                            fmt::join(std::begin(k_listing_dirs), std::end(k_listing_dirs), ", ")))};

@@ -151,6 +151,18 @@ std::string url_for(const Context& ctx, std::string_view path) {
   return parts.scheme + "://" + parts.authority + std::string(path);
 }
 
+std::optional<Result> unanswered(const Check& check, const Context& ctx,
+                                 const std::vector<http::Response>& responses) {
+  for (const http::Response& r : responses) {
+    if (r.ok()) {
+      return std::nullopt;
+    }
+  }
+  return check.make(Status::error, fmt::format("no request to {} got an answer: {}", ctx.config.url,
+                                               responses.empty() ? std::string("none sent")
+                                                                 : responses.front().error));
+}
+
 std::vector<http::Response> fetch_unverified(const Context& ctx,
                                              const std::vector<http::Request>& requests) {
   return http::fetch_all(requests, header_options(ctx));

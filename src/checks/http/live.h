@@ -54,6 +54,10 @@ std::string url_for(const Context& ctx, std::string_view path);
 std::vector<http::Response> fetch_unverified(const Context& ctx,
                                              const std::vector<http::Request>& requests);
 
+// `error` when not one response of a batch arrived: a service that is down is not clean.
+std::optional<Result> unanswered(const Check& check, const Context& ctx,
+                                 const std::vector<http::Response>& responses);
+
 // A live check that sends its own requests: skipped without a url.
 class LiveRule : public Check {
  public:

@@ -68,10 +68,8 @@ std::vector<Result> SensitiveFilesHidden::check(const Context& ctx) const {
   }
   const auto responses = live::fetch_unverified(ctx, requests);
   std::vector<Result> out;
-  std::size_t answered = 0;
   for (std::size_t i = 0; i < requests.size(); ++i) {
     const http::Response& r = responses[i];
-    answered += r.ok() ? 1 : 0;
     if (r.ok() && r.status == 200 && k_probes[i].matches(r.body)) {
       // The body is never quoted: an env file is full of secrets.
       Result result = fail(fmt::format("{} is served at {}", k_probes[i].what, k_probes[i].path),
@@ -83,9 +81,8 @@ std::vector<Result> SensitiveFilesHidden::check(const Context& ctx) const {
   if (!out.empty()) {
     return out;
   }
-  if (answered == 0) {
-    return {error(fmt::format("no request to {} got an answer: {}", ctx.config.url,
-                              responses.front().error))};
+  if (auto down = live::unanswered(*this, ctx, responses)) {
+    return {*down};
   }
   return {pass(fmt::format("none of {} sensitive paths is served", requests.size()))};
 }

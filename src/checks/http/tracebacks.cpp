@@ -49,10 +49,8 @@ std::vector<Result> NoTracebacks::check(const Context& ctx) const {
   };
   const auto responses = live::fetch_unverified(ctx, requests);
   std::vector<Result> out;
-  bool answered = false;
   for (std::size_t i = 0; i < requests.size(); ++i) {
     const http::Response& r = responses[i];
-    answered = answered || r.ok();
     const std::string marker = marker_in(r.body);
     if (!marker.empty()) {
       Result result = fail(fmt::format("{} {} answers {} with a stack trace or debug page",
@@ -65,9 +63,8 @@ std::vector<Result> NoTracebacks::check(const Context& ctx) const {
   if (!out.empty()) {
     return out;
   }
-  if (!answered) {
-    return {error(fmt::format("no request to {} got an answer: {}", ctx.config.url,
-                              responses.front().error))};
+  if (auto down = live::unanswered(*this, ctx, responses)) {
+    return {*down};
   }
   return {pass("a missing page, a malformed query and a malformed JSON body get plain errors")};
 }

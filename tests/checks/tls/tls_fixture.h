@@ -13,7 +13,8 @@ namespace shipcheck::test {
 
 // The CA every TLS test trusts (tls.ca_file), made once per test process.
 inline const KeyPair& test_ca() {
-  static const KeyPair ca = make_certificate(CertSpec{"shipcheck TLS test CA", {}, -1, 365, 0, true});
+  static const KeyPair ca =
+      make_certificate(CertSpec{"shipcheck TLS test CA", {}, -1, 365, 0, true});
   return ca;
 }
 
