@@ -108,7 +108,8 @@ void run_shell_or_throw(const std::string& command) {
 
 // Starts `args` as the server's account with output to `log`, as our child (so its PID is
 // the program's own and it is reaped here). It gets SIGINT if this process dies first.
-pid_t spawn(const std::vector<std::string>& args, const fs::path& log, const fs::path& home) {
+pid_t spawn(const std::vector<std::string>& args, const fs::path& log, const fs::path& home,
+            const fs::path& input = "/dev/null") {
   std::vector<char*> argv;
   std::vector<std::string> owned = args;
   for (auto& arg : owned) {
@@ -124,6 +125,7 @@ pid_t spawn(const std::vector<std::string>& args, const fs::path& log, const fs:
   envp.push_back(nullptr);
   const Account& who = account();
   const std::string log_path = log.string();
+  const std::string input_path = input.string();
   const pid_t parent = getpid();
   const pid_t pid = fork();
   if (pid < 0) {
@@ -135,8 +137,8 @@ pid_t spawn(const std::vector<std::string>& args, const fs::path& log, const fs:
       dup2(fd, 1);
       dup2(fd, 2);
     }
-    const int devnull = open("/dev/null", O_RDONLY);
-    dup2(devnull, 0);
+    const int in = open(input_path.c_str(), O_RDONLY);
+    dup2(in, 0);
     if (who.switch_user &&
         (setgroups(0, nullptr) != 0 || setgid(who.gid) != 0 || setuid(who.uid) != 0)) {
       _exit(126);
@@ -170,9 +172,10 @@ int wait_exit(pid_t pid, std::chrono::milliseconds limit) {
 }
 
 // Runs a server program to completion as the server's account; throws with its log.
-void run_as_server(const std::vector<std::string>& args, const fs::path& dir) {
+void run_as_server(const std::vector<std::string>& args, const fs::path& dir,
+                   const fs::path& input = "/dev/null") {
   const fs::path log = dir / "tool.log";
-  const pid_t pid = spawn(args, log, dir);
+  const pid_t pid = spawn(args, log, dir, input);
   const int code = wait_exit(pid, std::chrono::seconds(60));
   if (code != 0) {
     if (code < 0) {
@@ -189,13 +192,14 @@ fs::path cache_dir() {
                                         : fs::temp_directory_path() / "shipcheck-cache";
 }
 
-// Fills `data` with a freshly initialized cluster. initdb takes about a second and its
-// result is the same every time, so it runs once per server version and cache directory;
-// later servers copy it (a few tens of milliseconds).
+// Fills `data` with a cluster holding the role `app` (no password yet, pg_monitor granted)
+// and its database `app`. initdb and creating a database take about two seconds and give the
+// same result every time, so that runs once per server version and cache directory; later
+// servers copy it (1 MB WAL segments keep the copy small).
 void make_cluster(const fs::path& data, const fs::path& dir) {
   const fs::path bin = bindir();
   const fs::path cached =
-      cache_dir() / fmt::format("pg-template-{}-v1", bin.parent_path().filename().string());
+      cache_dir() / fmt::format("pg-template-{}-v2", bin.parent_path().filename().string());
   if (fs::exists(cached / "PG_VERSION")) {
     run_shell_or_throw(fmt::format("cp -a '{}' '{}'", cached.string(), data.string()));
     return;
@@ -204,9 +208,16 @@ void make_cluster(const fs::path& data, const fs::path& dir) {
   give_to_server(data);
   fs::permissions(data, fs::perms::owner_all);
   run_as_server({(bin / "initdb").string(), "-D", data.string(), "-U", "postgres", "-E", "UTF8",
-                 "--no-locale", "--no-sync", "--auth-local=trust", "--auth-host=scram-sha-256"},
+                 "--no-locale", "--no-sync", "--wal-segsize=1", "--auth-local=trust",
+                 "--auth-host=scram-sha-256"},
                 dir);
   std::ofstream(data / "postgresql.conf", std::ios::app) << "include_if_exists 'test.conf'\n";
+  // Single-user mode: no listener exists yet; one statement a line.
+  std::ofstream(dir / "bootstrap.sql")
+      << "CREATE ROLE app LOGIN;\nCREATE DATABASE app OWNER app;\nGRANT pg_monitor TO app;\n";
+  run_as_server(
+      {(bin / "postgres").string(), "--single", "-D", data.string(), "-c", "fsync=off", "postgres"},
+      dir, dir / "bootstrap.sql");
   // Cached under a unique name, then renamed: concurrent tests never see half a copy.
   std::error_code ec;
   fs::create_directories(cached.parent_path(), ec);
@@ -234,10 +245,31 @@ PGconn* connect_or_throw(const std::string& conninfo) {
 
 }  // namespace
 
+ScratchDir::ScratchDir() {
+  std::error_code ec;
+  const fs::path shm = "/dev/shm";
+  const fs::path base =
+      fs::is_directory(shm, ec) && access(shm.c_str(), W_OK) == 0 ? shm : fs::temp_directory_path();
+  m_path = base / ("shipcheck-pg-" + random_hex(8));
+  fs::create_directories(m_path);
+  // The server's account must reach its data directory through this one.
+  fs::permissions(m_path, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                              fs::perms::others_read | fs::perms::others_exec);
+}
+
+ScratchDir::~ScratchDir() {
+  std::error_code ec;
+  fs::remove_all(m_path, ec);
+}
+
+fs::path ScratchDir::write(const std::string& relative, const std::string& content) const {
+  const fs::path full = m_path / relative;
+  fs::create_directories(full.parent_path());
+  std::ofstream(full, std::ios::binary) << content;
+  return full;
+}
+
 Postgres::Postgres(PostgresOptions options) : m_password(random_hex(24)) {
-  fs::permissions(m_dir.path(), fs::perms::owner_all | fs::perms::group_exec |
-                                    fs::perms::group_read | fs::perms::others_exec |
-                                    fs::perms::others_read);
   m_data = m_dir.path() / "data";
   m_socket_dir = m_dir.path() / "sock";
   fs::create_directories(m_socket_dir);
@@ -257,11 +289,9 @@ Postgres::Postgres(PostgresOptions options) : m_password(random_hex(24)) {
     give_to_server(m_data / "server.key");
   }
   start(server_conf(options));
-  sql(fmt::format("CREATE ROLE app LOGIN PASSWORD '{}'", m_password), "postgres");
-  sql("CREATE DATABASE app OWNER app", "postgres");
-  if (options.monitor) {
-    sql("GRANT pg_monitor TO app", "postgres");
-  }
+  sql(fmt::format("ALTER ROLE app PASSWORD '{}'{}", m_password,
+                  options.monitor ? "" : "; REVOKE pg_monitor FROM app"),
+      "postgres");
 }
 
 std::string Postgres::server_conf(const PostgresOptions& options) const {
@@ -312,9 +342,6 @@ void Postgres::start(const std::string& conf) {
 }
 
 Postgres::Postgres(ReplicaTag, const Postgres& primary) : m_password(primary.m_password) {
-  fs::permissions(m_dir.path(), fs::perms::owner_all | fs::perms::group_exec |
-                                    fs::perms::group_read | fs::perms::others_exec |
-                                    fs::perms::others_read);
   m_data = m_dir.path() / "data";
   m_socket_dir = m_dir.path() / "sock";
   fs::create_directories(m_socket_dir);

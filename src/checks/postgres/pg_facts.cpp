@@ -1,0 +1,153 @@
+// The database target and the run's shared session (see pg_facts.h).
+#include "checks/postgres/pg_facts.h"
+
+#include <cstdlib>
+#include <memory>
+#include <mutex>
+
+#include <fmt/format.h>
+
+#include "checks/context.h"
+#include "core/duration.h"
+
+namespace shipcheck::checks::pg {
+
+struct SharedSession {
+  std::optional<Target> target;
+  std::string skip;   // why there is nothing to check
+  std::string error;  // why no session could be opened
+  std::unique_ptr<postgres::Session> session;
+  std::unique_ptr<std::mutex> mutex = std::make_unique<std::mutex>();
+};
+
+namespace {
+
+// The URL from the variable url_env names: the process environment wins, as for the app
+// itself; else the env file, so that `shipcheck run` checks what the deploy will use.
+std::optional<Target> find_target(const Context& ctx, const PostgresConfig& config,
+                                  std::string& why) {
+  Target target;
+  const std::string& name = config.url_env;
+  if (const char* value = std::getenv(name.c_str()); value != nullptr && *value != '\0') {
+    target.url = value;
+    target.source = name + " from the environment";
+  } else if (const dotenv::Entry* entry = ctx.env ? ctx.env->find(name) : nullptr;
+             entry != nullptr && !entry->value.empty()) {
+    target.url = entry->value;
+    target.source = fmt::format("{} in {}", name, ctx.env_path);
+  } else {
+    why = fmt::format("{} is not set (neither in the environment nor in the env file)", name);
+    return std::nullopt;
+  }
+  std::string invalid;
+  auto info = postgres::parse_url(target.url, invalid);
+  if (!info) {
+    why = fmt::format("{}: {}", target.source, invalid);
+    target.info.display = "postgres://?";
+    return std::nullopt;
+  }
+  target.info = *info;
+  return target;
+}
+
+SharedSession open_session(const Context& ctx) {
+  SharedSession shared;
+  const PostgresConfig& config = *ctx.config.dependencies.postgres;
+  std::string why;
+  shared.target = find_target(ctx, config, why);
+  if (!shared.target) {
+    // An unparsable URL is a finding about the deploy; an absent one means "not configured".
+    (why.find("not set") != std::string::npos ? shared.skip : shared.error) = why;
+    return shared;
+  }
+  postgres::Options options;
+  options.timeout = duration_or(config.timeout, std::chrono::seconds(5));
+  auto session = postgres::Session::connect(shared.target->url, options);
+  if (!session) {
+    shared.error = fmt::format("cannot connect to {} ({}): {}", shared.target->info.display,
+                               postgres::to_string(session.error().kind), session.error().message);
+    return shared;
+  }
+  shared.session = std::make_unique<postgres::Session>(std::move(*session));
+  return shared;
+}
+
+}  // namespace
+
+tl::expected<postgres::Rows, postgres::Error> Db::query(
+    std::string_view sql, const std::vector<std::string>& params) const {
+  std::lock_guard lock(*m_shared.mutex);
+  return m_shared.session->query(sql, params);
+}
+
+const postgres::Session& Db::session() const {
+  return *m_shared.session;
+}
+
+std::string query_failed(std::string_view what, const postgres::Error& error) {
+  return fmt::format("cannot read {}: {} ({})", what, error.message,
+                     postgres::to_string(error.kind));
+}
+
+std::string text_array(const std::vector<std::string>& items) {
+  std::string out = "{";
+  for (const auto& item : items) {
+    out += out.size() > 1 ? ",\"" : "\"";
+    for (const char c : item) {
+      if (c == '"' || c == '\\') {
+        out += '\\';
+      }
+      out += c;
+    }
+    out += '"';
+  }
+  return out + "}";
+}
+
+std::chrono::milliseconds duration_or(std::string_view text, std::chrono::milliseconds fallback) {
+  const auto parsed = parse_duration(text);
+  return parsed && parsed->count() > 0 ? *parsed : fallback;
+}
+
+std::string human(std::chrono::milliseconds duration) {
+  const long long ms = duration.count();
+  if (ms < 1000) {
+    return fmt::format("{}ms", ms);
+  }
+  const long long s = ms / 1000;
+  if (s < 60) {
+    return fmt::format("{}s", s);
+  }
+  if (s < 3600) {
+    return fmt::format("{}m {:02}s", s / 60, s % 60);
+  }
+  if (s < 86400) {
+    return fmt::format("{}h {:02}m", s / 3600, s % 3600 / 60);
+  }
+  return fmt::format("{}d {:02}h", s / 86400, s % 86400 / 3600);
+}
+
+std::vector<Result> PgRule::run(const Context& ctx) const {
+  if (!ctx.config.dependencies.postgres) {
+    return {skip("no PostgreSQL configured (dependencies.postgres in shipcheck.yaml)")};
+  }
+  const PostgresConfig& config = *ctx.config.dependencies.postgres;
+  if (auto why = not_applicable(config)) {
+    return {skip(*why)};
+  }
+  const SharedSession& shared = ctx.memo.get<SharedSession>([&ctx] { return open_session(ctx); });
+  std::vector<Result> results;
+  if (!shared.skip.empty()) {
+    results = {skip(shared.skip)};
+  } else if (!shared.error.empty()) {
+    results = {error(shared.error)};
+  } else {
+    results = check(ctx, config, Db(shared, *shared.target));
+  }
+  for (auto& r : results) {
+    r.target = shared.target ? shared.target->info.display : std::string();
+  }
+  return results;
+}
+
+}  // namespace shipcheck::checks::pg
