@@ -33,9 +33,9 @@ std::vector<Result> PgConnectionHeadroom::check(const Context& /*ctx*/,
   const long usable = std::max(1L, max - std::stol(rows->text(0, 2)));
   const double share = static_cast<double>(in_use) / static_cast<double>(usable);
   const std::string evidence = fmt::format(
-      "{} client connections besides this check's; max_connections {}, {} reserved "
+      "{} client connection{} besides this check's; max_connections {}, {} reserved "
       "for superusers",
-      in_use, max, max - usable);
+      in_use, in_use == 1 ? "" : "s", max, max - usable);
   const int percent = static_cast<int>(std::lround(share * 100));
   const int limit = static_cast<int>(std::lround(config.max_connection_share * 100));
   if (share >= config.max_connection_share) {
