@@ -6,6 +6,7 @@
 #include <mutex>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "checks/context.h"
 #include "core/duration.h"
@@ -87,6 +88,23 @@ const postgres::Session& Db::session() const {
 std::string query_failed(std::string_view what, const postgres::Error& error) {
   return fmt::format("cannot read {}: {} ({})", what, error.message,
                      postgres::to_string(error.kind));
+}
+
+tl::expected<bool, std::string> table_exists(const Db& db, const std::string& name) {
+  const auto rows = db.query("SELECT to_regclass($1) IS NOT NULL", {name});
+  if (!rows) {
+    return tl::make_unexpected(query_failed("the catalog", rows.error()));
+  }
+  return rows->text(0, 0) == "t";
+}
+
+std::string listing(const std::vector<std::string>& names, std::size_t shown) {
+  if (names.size() <= shown) {
+    return fmt::format("{}", fmt::join(names, ", "));
+  }
+  return fmt::format("{} and {} more",
+                     fmt::join(names.begin(), names.begin() + static_cast<long>(shown), ", "),
+                     names.size() - shown);
 }
 
 std::string text_array(const std::vector<std::string>& items) {

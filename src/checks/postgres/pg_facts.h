@@ -47,6 +47,13 @@ class Db {
 // "cannot read pg_stat_ssl: permission denied (error)": a failed query, for an error result.
 std::string query_failed(std::string_view what, const postgres::Error& error);
 
+// Whether relation `name` (resolved like the application would) exists; the error text when
+// the catalog cannot be read.
+tl::expected<bool, std::string> table_exists(const Db& db, const std::string& name);
+
+// "a, b, c, d, e and 3 more": names for a message (the evidence may carry them all).
+std::string listing(const std::vector<std::string>& names, std::size_t shown = 5);
+
 // A PostgreSQL text[] literal of `items` ({"a","b"}), for a $n::text[] parameter.
 std::string text_array(const std::vector<std::string>& items);
 
