@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <memory>
 #include <mutex>
+#include <regex>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -23,10 +24,26 @@ struct SharedSession {
 
 namespace {
 
+// SQLAlchemy's URLs name a driver (postgresql+asyncpg://) and asyncpg spells sslmode as
+// ssl: both are rewritten to what libpq reads. Anything else is passed on as written.
+std::string libpq_url(std::string url) {
+  static const std::regex k_driver(R"(^(postgres(ql)?)\+[A-Za-z0-9_]+://)");
+  static const std::regex k_ssl(R"(([?&])ssl=(require|true|verify-ca|verify-full)(&|$))");
+  url = std::regex_replace(url, k_driver, "$1://");
+  std::smatch m;
+  if (std::regex_search(url, m, k_ssl)) {
+    const std::string mode = m[2] == "true" ? "require" : m[2].str();
+    url.replace(static_cast<std::size_t>(m.position(0)), static_cast<std::size_t>(m.length(0)),
+                m[1].str() + "sslmode=" + mode + m[3].str());
+  }
+  return url;
+}
+
 // The URL from the variable url_env names: the process environment wins, as for the app
-// itself; else the env file, so that `shipcheck run` checks what the deploy will use.
+// itself; else the env file, so that `shipcheck run` checks what the deploy will use. Sets
+// `skip` when there is none, `error` when it is not a URL libpq reads.
 std::optional<Target> find_target(const Context& ctx, const PostgresConfig& config,
-                                  std::string& why) {
+                                  SharedSession& shared) {
   Target target;
   const std::string& name = config.url_env;
   if (const char* value = std::getenv(name.c_str()); value != nullptr && *value != '\0') {
@@ -37,14 +54,15 @@ std::optional<Target> find_target(const Context& ctx, const PostgresConfig& conf
     target.url = entry->value;
     target.source = fmt::format("{} in {}", name, ctx.env_path);
   } else {
-    why = fmt::format("{} is not set (neither in the environment nor in the env file)", name);
+    shared.skip =
+        fmt::format("{} is not set (neither in the environment nor in the env file)", name);
     return std::nullopt;
   }
+  target.url = libpq_url(std::move(target.url));
   std::string invalid;
   auto info = postgres::parse_url(target.url, invalid);
   if (!info) {
-    why = fmt::format("{}: {}", target.source, invalid);
-    target.info.display = "postgres://?";
+    shared.error = fmt::format("{}: {}", target.source, invalid);
     return std::nullopt;
   }
   target.info = *info;
@@ -54,11 +72,8 @@ std::optional<Target> find_target(const Context& ctx, const PostgresConfig& conf
 SharedSession open_session(const Context& ctx) {
   SharedSession shared;
   const PostgresConfig& config = *ctx.config.dependencies.postgres;
-  std::string why;
-  shared.target = find_target(ctx, config, why);
+  shared.target = find_target(ctx, config, shared);
   if (!shared.target) {
-    // An unparsable URL is a finding about the deploy; an absent one means "not configured".
-    (why.find("not set") != std::string::npos ? shared.skip : shared.error) = why;
     return shared;
   }
   postgres::Options options;

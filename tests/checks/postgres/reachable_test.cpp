@@ -78,10 +78,14 @@ TEST(PgReachableTest, SkipsWithoutAUrlOrWithoutPostgres) {
   EXPECT_NE(results[0].message.find("is not set"), std::string::npos);
 }
 
+// Also SQLAlchemy's form of the URL, with asyncpg's ssl=require.
 TEST(PgReachableTest, ReadsTheUrlFromTheEnvFileWhenTheEnvironmentLacksIt) {
   const test::Postgres server;
   const test::TempDir dir;
-  dir.write(".env.production", "SHIPCHECK_TEST_DATABASE_URL=" + server.url() + "\n");
+  dir.write(".env.production",
+            fmt::format("SHIPCHECK_TEST_DATABASE_URL=postgresql+asyncpg://app:{}@127.0.0.1:{}/"
+                        "app?ssl=require\n",
+                        server.password(), server.port()));
   unsetenv(test::k_pg_url_env);
   Config config = test::config_for(dir.path());
   config.env_file = ".env.production";
@@ -90,6 +94,7 @@ TEST(PgReachableTest, ReadsTheUrlFromTheEnvFileWhenTheEnvironmentLacksIt) {
   const auto results = test::run_check(PgReachable(), config);
   ASSERT_EQ(test::statuses(results), "pass") << results[0].message;
   EXPECT_NE(results[0].evidence.find("in .env.production"), std::string::npos);
+  EXPECT_NE(results[0].evidence.find("encrypted (TLSv1.3)"), std::string::npos);
 }
 
 }  // namespace
