@@ -5,14 +5,15 @@
 
 namespace shipcheck::checks {
 
-void register_env(Registry& registry);      // ENV: src/checks/env/register.cpp
-void register_repo(Registry& registry);     // GIT: src/checks/repo/register.cpp
-void register_docs(Registry& registry);     // DOC: src/checks/docs/register.cpp
-void register_secrets(Registry& registry);  // SEC: src/checks/secrets/register.cpp
-void register_docker(Registry& registry);   // DKR: src/checks/docker/register.cpp
-void register_compose(Registry& registry);  // CMP: src/checks/compose/register.cpp
-void register_k8s(Registry& registry);      // K8S: src/checks/k8s/register.cpp
-void register_http(Registry& registry);     // HDR: src/checks/http/register.cpp
-void register_tls(Registry& registry);      // TLS: src/checks/tls/register.cpp
+void register_env(Registry& registry);       // ENV: src/checks/env/register.cpp
+void register_repo(Registry& registry);      // GIT: src/checks/repo/register.cpp
+void register_docs(Registry& registry);      // DOC: src/checks/docs/register.cpp
+void register_secrets(Registry& registry);   // SEC: src/checks/secrets/register.cpp
+void register_docker(Registry& registry);    // DKR: src/checks/docker/register.cpp
+void register_compose(Registry& registry);   // CMP: src/checks/compose/register.cpp
+void register_k8s(Registry& registry);       // K8S: src/checks/k8s/register.cpp
+void register_http(Registry& registry);      // HDR: src/checks/http/register.cpp
+void register_tls(Registry& registry);       // TLS: src/checks/tls/register.cpp
+void register_postgres(Registry& registry);  // PG: src/checks/postgres/register.cpp
 
 }  // namespace shipcheck::checks

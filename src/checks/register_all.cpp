@@ -11,6 +11,7 @@ void register_all(Registry& registry) {
   checks::register_http(registry);
   checks::register_repo(registry);
   checks::register_k8s(registry);
+  checks::register_postgres(registry);
   checks::register_secrets(registry);
   checks::register_tls(registry);
 }

@@ -56,8 +56,9 @@ void add_flags(CLI::App& app, RunFlags& f) {
   app.add_option("--url", f.url,
                  "the deployed service (https://host[:port]): adds the live checks, overriding "
                  "url: in shipcheck.yaml");
-  app.add_flag("--static", f.static_only,
-               "static checks only: no request to the service (before it is deployed)");
+  app.add_flag(
+      "--static", f.static_only,
+      "static checks only: no request to the service or its databases (before it is deployed)");
   app.add_flag("--no-store", f.no_store, "do not record the run in .shipcheck/history.db");
   app.add_option("--baseline", f.baseline, "suppress the findings listed in this baseline file");
   app.add_option("--write-baseline", f.write_baseline,
@@ -126,6 +127,8 @@ tl::expected<RunRequest, std::string> make_request(const RunFlags& f) {
   request.skip = f.skip;
   if (f.static_only) {
     request.skip.insert(request.skip.end(), k_live_families.begin(), k_live_families.end());
+    request.skip.insert(request.skip.end(), k_dependency_families.begin(),
+                        k_dependency_families.end());
   }
   request.jobs = f.jobs;
   request.timeout = *timeout;

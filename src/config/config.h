@@ -77,9 +77,19 @@ struct SmokeStep {
   SourcePos pos;
 };
 
+// PG family settings (docs/rules/PG001.md ...). Defaults follow the seed checklists.
 struct PostgresConfig {
   std::string url_env;  // name of the variable holding the URL (never printed)
   std::vector<std::string> tables;
+  std::string timeout = "5s";              // connecting, and each query
+  int min_version = 13;                    // oldest supported server major version
+  std::string migrations = "auto";         // auto|alembic|django|schema_migrations|none
+  double max_connection_share = 0.8;       // of max_connections in use
+  std::optional<int> replicas;             // streaming replicas a primary needs; unset = no check
+  std::string max_replica_lag = "10s";     // replay lag of each counted replica
+  std::string max_transaction_age = "5m";  // longest acceptable open transaction
+  std::string backup_dir;                  // newest file here is the last backup; empty = WAL
+  std::string backup_max_age = "26h";      // archive (or backup) older than this fails
 };
 
 struct RedisConfig {

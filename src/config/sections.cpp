@@ -62,10 +62,43 @@ const std::vector<Field<RateLimitConfig>> k_rate_limit_fields{
                   RateLimitConfig& o) { r.read(o.within, n, p, k_duration_shape); }},
 };
 
+bool is_migrations_kind(std::string_view text) {
+  return text == "auto" || text == "alembic" || text == "django" || text == "schema_migrations" ||
+         text == "none";
+}
+const Shape k_migrations_shape{is_migrations_kind,
+                               "one of auto, alembic, django, schema_migrations, none",
+                               "auto finds alembic, then Django, then a schema_migrations table"};
+
+using PgConfig = PostgresConfig;
 const std::vector<Field<PostgresConfig>> k_postgres_fields{
-    {"url_env",
-     [](R& r, const N& n, const P& p, PostgresConfig& o) { r.read_name(o.url_env, n, p); }},
-    {"tables", [](R& r, const N& n, const P& p, PostgresConfig& o) { r.read(o.tables, n, p); }},
+    {"url_env", [](R& r, const N& n, const P& p, PgConfig& o) { r.read_name(o.url_env, n, p); }},
+    {"tables", [](R& r, const N& n, const P& p, PgConfig& o) { r.read(o.tables, n, p); }},
+    {"timeout",
+     [](R& r, const N& n, const P& p, PgConfig& o) { r.read(o.timeout, n, p, k_duration_shape); }},
+    {"min_version",
+     [](R& r, const N& n, const P& p, PgConfig& o) { r.read(o.min_version, n, p, 9, 99); }},
+    {"migrations", [](R& r, const N& n, const P& p,
+                      PgConfig& o) { r.read(o.migrations, n, p, k_migrations_shape); }},
+    {"max_connection_share", [](R& r, const N& n, const P& p,
+                                PgConfig& o) { r.read(o.max_connection_share, n, p, 0.01, 1.0); }},
+    {"replicas",
+     [](R& r, const N& n, const P& p, PgConfig& o) {
+       int replicas = -1;
+       r.read(replicas, n, p, 0, 100);
+       if (replicas >= 0) {
+         o.replicas = replicas;
+       }
+     }},
+    {"max_replica_lag", [](R& r, const N& n, const P& p,
+                           PgConfig& o) { r.read(o.max_replica_lag, n, p, k_duration_shape); }},
+    {"max_transaction_age",
+     [](R& r, const N& n, const P& p, PgConfig& o) {
+       r.read(o.max_transaction_age, n, p, k_duration_shape);
+     }},
+    {"backup_dir", [](R& r, const N& n, const P& p, PgConfig& o) { r.read(o.backup_dir, n, p); }},
+    {"backup_max_age", [](R& r, const N& n, const P& p,
+                          PgConfig& o) { r.read(o.backup_max_age, n, p, k_duration_shape); }},
 };
 
 const std::vector<Field<RedisConfig>> k_redis_fields{

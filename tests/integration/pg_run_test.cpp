@@ -1,0 +1,166 @@
+// `shipcheck run --only PG` against real PostgreSQL servers: a good primary with a streaming
+// replica passes every PG rule and is not written to (the read-only proof); planted defects
+// fail exactly their rules; a server that accepts and never answers is an error in time.
+#include <gtest/gtest.h>
+
+#include <array>
+#include <chrono>
+#include <cstdlib>
+#include <map>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "support/fixture.h"
+#include "support/postgres.h"
+#include "support/shipcheck_cli.h"
+
+namespace shipcheck {
+namespace {
+
+constexpr const char* k_env = "SHIPCHECK_PG_RUN_URL";
+
+// The demo's two migrations, reduced to what the rules read.
+void write_project(const test::TempDir& project, const std::string& extra_settings) {
+  project.write("alembic/versions/a1_users_tasks.py",
+                "revision = 'a1'\ndown_revision = None\n\ndef upgrade():\n"
+                "    op.create_table('users', sa.Column('id', sa.Integer))\n"
+                "    op.create_table('tasks', sa.Column('id', sa.Integer))\n");
+  project.write("alembic/versions/b2_messages.py",
+                "revision = 'b2'\ndown_revision = 'a1'\n\ndef upgrade():\n"
+                "    op.create_table('messages', sa.Column('id', sa.Integer))\n");
+  project.write("backups/app.sql", "-- pg_dump\n");
+  project.write("shipcheck.yaml", fmt::format("service: pg-run\n"
+                                              "dependencies:\n"
+                                              "  postgres:\n"
+                                              "    url_env: {}\n"
+                                              "    backup_dir: backups\n{}",
+                                              k_env, extra_settings));
+}
+
+// Everything the good configuration asks for, created as the application role.
+void create_good_schema(const test::Postgres& server, const std::string& revision) {
+  server.sql(fmt::format(
+      "SET ROLE app; CREATE TABLE users (id int PRIMARY KEY); "
+      "CREATE TABLE tasks (id int PRIMARY KEY, user_id int REFERENCES users (id)); "
+      "CREATE INDEX ix_tasks_user_id ON tasks (user_id); CREATE TABLE messages (id int); "
+      "CREATE TABLE alembic_version (version_num varchar(32)); "
+      "INSERT INTO alembic_version VALUES ('{}')",
+      revision));
+  server.sql("ALTER ROLE app SET statement_timeout = '10s'", "postgres");
+}
+
+// rule -> status of a `run --only PG` of `project` against `url`.
+std::map<std::string, std::string> pg_statuses(const test::TempDir& project, const std::string& url,
+                                               test::CliRun* raw = nullptr) {
+  setenv(k_env, url.c_str(), 1);
+  const auto run = test::run_shipcheck(
+      fmt::format("run '{}' --only PG --format json --no-store", project.path().string()));
+  EXPECT_EQ(test::schema_error(run.out), "") << run.err;
+  std::map<std::string, std::string> out;
+  const auto report = nlohmann::json::parse(run.out, nullptr, false);
+  for (const auto& r : report["results"]) {
+    out.emplace(r["rule"].get<std::string>(), r["status"].get<std::string>());
+  }
+  if (raw != nullptr) {
+    *raw = run;
+  }
+  return out;
+}
+
+// tup_inserted, tup_updated, tup_deleted of database `app`, once every other session of it
+// has ended. PostgreSQL 15 keeps a backend's counters in the backend until it flushes them
+// (at most once a second, and always when it exits, before it leaves pg_stat_activity), so
+// waiting for the sessions to end makes the numbers final. The reading session connects to
+// another database and counts nowhere here.
+std::array<std::string, 3> write_counters(const test::Postgres& server) {
+  for (int i = 0; i < 500 && server.sql("SELECT count(*) FROM pg_stat_activity WHERE "
+                                        "datname = 'app' AND pid <> pg_backend_pid()",
+                                        "postgres") != std::vector<std::string>{"0"};
+       ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  const auto row = server.sql(
+      "SELECT concat_ws(',', tup_inserted, tup_updated, tup_deleted) FROM pg_stat_database "
+      "WHERE datname = 'app'",
+      "postgres");
+  const std::string& text = row.at(0);
+  const auto a = text.find(',');
+  const auto b = text.find(',', a + 1);
+  return {text.substr(0, a), text.substr(a + 1, b - a - 1), text.substr(b + 1)};
+}
+
+TEST(PgRun, AGoodDatabasePassesEveryRuleAndIsNeverWrittenTo) {
+  const test::Postgres primary;
+  const auto replica = test::Postgres::replica_of(primary);
+  const test::TempDir project;
+  write_project(project, "    replicas: 1\n");
+  create_good_schema(primary, "b2");
+
+  const auto before = write_counters(primary);
+  test::CliRun run;
+  const auto statuses = pg_statuses(project, primary.url("sslmode=require"), &run);
+  const auto after = write_counters(primary);
+
+  EXPECT_EQ(statuses.size(), 10U) << run.out;
+  for (const auto& [rule, status] : statuses) {
+    EXPECT_EQ(status, "pass") << rule << "\n" << run.out;
+  }
+  EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
+  EXPECT_EQ(before, after) << "a PG check wrote to the database";
+  EXPECT_EQ((run.out + run.err).find(primary.password()), std::string::npos);
+
+  // The measure sees writes: one insert by the application moves the counters.
+  test::PgClient(primary.url()).exec("INSERT INTO users VALUES (1)");
+  EXPECT_NE(write_counters(primary), after);
+
+  // The replica gone, PG006 alone fails.
+  replica->stop();
+  for (int i = 0; i < 500 && primary.sql("SELECT count(*) FROM pg_stat_replication", "postgres") !=
+                                 std::vector<std::string>{"0"};
+       ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  const auto without_replica = pg_statuses(project, primary.url("sslmode=require"));
+  for (const auto& [rule, status] : without_replica) {
+    EXPECT_EQ(status, rule == "PG006" ? "fail" : "pass") << rule;
+  }
+}
+
+TEST(PgRun, PlantedDefectsFailExactlyTheirRules) {
+  test::PostgresOptions options;
+  options.ssl = false;  // PG002
+  const test::Postgres server(options);
+  const test::TempDir project;
+  write_project(project, "");
+  create_good_schema(server, "a1");                 // PG004: one migration behind head b2
+  server.sql("SET ROLE app; DROP TABLE messages");  // PG003: a table the migrations create
+  const auto statuses = pg_statuses(project, server.url(""));
+  const std::map<std::string, std::string> expected = {
+      {"PG001", "pass"}, {"PG002", "fail"}, {"PG003", "fail"}, {"PG004", "fail"},
+      {"PG005", "pass"}, {"PG006", "skip"}, {"PG007", "pass"}, {"PG008", "pass"},
+      {"PG009", "pass"}, {"PG010", "pass"}};
+  EXPECT_EQ(statuses, expected);
+}
+
+TEST(PgRun, ASilentServerIsAnErrorWithinTheTimeout) {
+  const test::SilentServer silent;
+  const test::TempDir project;
+  write_project(project, "    timeout: 1s\n");
+  const auto start = std::chrono::steady_clock::now();
+  test::CliRun run;
+  const auto statuses = pg_statuses(
+      project, fmt::format("postgresql://app:pw@127.0.0.1:{}/app", silent.port()), &run);
+  const auto took = std::chrono::steady_clock::now() - start;
+  for (const auto& [rule, status] : statuses) {
+    EXPECT_EQ(status, rule == "PG006" ? "skip" : "error") << rule;
+  }
+  EXPECT_NE(run.out.find("(timeout): no answer within 1s"), std::string::npos) << run.out;
+  EXPECT_NE(run.exit_code, 0);
+  // One connection attempt for the whole run, bounded by the 1s timeout: far below the
+  // runner's own 30s limit per check, which is what a hang would hit.
+  EXPECT_LT(took, std::chrono::seconds(10));
+}
+
+}  // namespace
+}  // namespace shipcheck
