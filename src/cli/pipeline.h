@@ -21,10 +21,14 @@
 
 namespace shipcheck::cli {
 
-// The families that talk to the deployed service: what `probe` runs and `run --static`
-// leaves out.
-inline const std::vector<std::string> k_live_families = {"HDR",  "TLS",  "EXP",  "HLTH",
-                                                         "CORS", "AUTH", "RATE", "SMK"};
+// The families that talk to the deployed service over its URL: what `probe` runs.
+inline const std::vector<std::string> k_probe_families = {"HDR",  "TLS",  "EXP",  "HLTH",
+                                                          "CORS", "AUTH", "RATE", "SMK"};
+
+// Every family that talks to a running system (the service, and its Redis, DNS ...): what
+// `run --static` leaves out.
+inline const std::vector<std::string> k_live_families = {"HDR",  "TLS",  "EXP", "HLTH", "CORS",
+                                                         "AUTH", "RATE", "SMK", "RDS",  "DNS"};
 
 // Which of the selected checks a run executes: all of them (those that disturb the service,
 // Check::runs_last, after the others), or one round only, so that a caller probing many

@@ -158,7 +158,7 @@ ProbePlan probe_plan(const ProbeFlags& f, const std::vector<std::string>& urls) 
   for (const auto& url : urls) {
     RunRequest request;
     request.given_config = probe_config(f, url);
-    request.only = f.only.empty() ? k_live_families : f.only;
+    request.only = f.only.empty() ? k_probe_families : f.only;
     request.skip = f.skip;
     request.load_env_file = false;
     plan.requests.push_back(std::move(request));

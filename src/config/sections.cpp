@@ -68,10 +68,6 @@ const std::vector<Field<PostgresConfig>> k_postgres_fields{
     {"tables", [](R& r, const N& n, const P& p, PostgresConfig& o) { r.read(o.tables, n, p); }},
 };
 
-const std::vector<Field<RedisConfig>> k_redis_fields{
-    {"url_env", [](R& r, const N& n, const P& p, RedisConfig& o) { r.read_name(o.url_env, n, p); }},
-};
-
 // A dependency section may be left empty (`redis:`); its URL then comes from the
 // conventional variable.
 const std::vector<Field<DependenciesConfig>> k_dependency_fields{
@@ -81,12 +77,7 @@ const std::vector<Field<DependenciesConfig>> k_dependency_fields{
        o.postgres->url_env = "DATABASE_URL";
        read_fields(r, n, p, k_postgres_fields, *o.postgres);
      }},
-    {"redis",
-     [](R& r, const N& n, const P& p, DependenciesConfig& o) {
-       o.redis.emplace();
-       o.redis->url_env = "REDIS_URL";
-       read_fields(r, n, p, k_redis_fields, *o.redis);
-     }},
+    {"redis", read_redis},
 };
 
 const std::vector<Field<PerformanceConfig>> k_performance_fields{
@@ -142,6 +133,7 @@ const std::vector<Field<Config>> k_top_fields{
     {"smoke", read_smoke},
     {"dependencies", [](R& r, const N& n, const P& p,
                         Config& o) { read_fields(r, n, p, k_dependency_fields, o.dependencies); }},
+    {"dns", read_dns},
     {"performance",
      [](R& r, const N& n, const P& p, Config& o) {
        o.performance.emplace();
