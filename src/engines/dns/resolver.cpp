@@ -1,6 +1,10 @@
 // ldns behind one query function (see resolver.h).
 #include "engines/dns/resolver.h"
 
+// stdbool.h first: without __bool_true_false_are_defined, ldns/common.h #defines bool,
+// true and false (clang's C++ headers do not define it), breaking every later header.
+#include <stdbool.h>  // NOLINT(modernize-deprecated-headers)
+
 #include <ldns/ldns.h>
 
 #include <sys/time.h>
