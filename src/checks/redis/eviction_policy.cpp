@@ -20,7 +20,7 @@ std::string policy_problem(const std::string& use, const std::string& policy) {
   }
   return policy != "noeviction"
              ? fmt::format("maxmemory-policy {} evicts keys, and a {} must not lose any", policy,
-                           use)
+                           use == "token_blacklist" ? "token blacklist" : use)
              : "";
 }
 

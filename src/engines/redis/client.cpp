@@ -80,10 +80,10 @@ FailureKind kind_of(const redisContext& context) {
   return FailureKind::other;
 }
 
-// A password the server refused, or an AUTH the server did not expect.
+// A reply that says the connection lacks credentials or permission.
 bool is_auth_error(std::string_view text) {
   return text.rfind("WRONGPASS", 0) == 0 || text.rfind("NOAUTH", 0) == 0 ||
-         contains_icase(text, "password") || contains_icase(text, "AUTH");
+         text.rfind("NOPERM", 0) == 0;
 }
 
 }  // namespace
