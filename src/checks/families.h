@@ -15,5 +15,7 @@ void register_k8s(Registry& registry);       // K8S: src/checks/k8s/register.cpp
 void register_http(Registry& registry);      // HDR: src/checks/http/register.cpp
 void register_tls(Registry& registry);       // TLS: src/checks/tls/register.cpp
 void register_postgres(Registry& registry);  // PG: src/checks/postgres/register.cpp
+void register_redis(Registry& registry);     // RDS: src/checks/redis/register.cpp
+void register_dns(Registry& registry);       // DNS: src/checks/dns/register.cpp
 
 }  // namespace shipcheck::checks

@@ -92,13 +92,37 @@ struct PostgresConfig {
   std::string backup_max_age = "26h";      // archive (or backup) older than this fails
 };
 
+// RDS006: the shape a Redis Cluster must have (CLUSTER INFO / CLUSTER NODES).
+struct RedisClusterConfig {
+  int primaries = 3;
+  int replicas = 0;  // in total, across the primaries
+};
+
+// The RDS rules' settings (docs/rules/RDS001.md ...); defaults follow the seed checklists.
 struct RedisConfig {
   std::string url_env;
+  // What the instance is for, which decides the fitting maxmemory-policy (RDS004):
+  // cache | queue | sessions | token_blacklist.
+  std::string use = "cache";
+  bool persistence = true;          // RDS003: AOF, or RDB with a recent successful save
+  double max_memory_share = 0.9;    // RDS005: used_memory below this share of maxmemory
+  std::string timeout = "5s";       // to connect, and for each command's reply
+  std::vector<std::string> queues;  // RDS007: list keys (Celery "celery", RQ "rq:queue:default")
+  int max_queue_length = 1000;
+  std::optional<RedisClusterConfig> cluster;  // RDS006 runs only when set
 };
 
 struct DependenciesConfig {
   std::optional<PostgresConfig> postgres;
   std::optional<RedisConfig> redis;
+};
+
+// The DNS rules' settings (docs/rules/DNS001.md, DNS002.md); they run only with names.
+struct DnsConfig {
+  std::vector<std::string> names;  // must resolve (A or AAAA)
+  std::string resolver;            // "127.0.0.1:5353"; empty = the system's resolvers
+  std::string max_ttl = "60s";     // the seeds lower TTLs to 60 s before a deploy
+  std::string timeout = "5s";      // per query
 };
 
 struct PerformanceConfig {
@@ -193,6 +217,7 @@ struct Config {
   RateLimitConfig rate_limit;
   std::vector<SmokeStep> smoke;
   DependenciesConfig dependencies;
+  DnsConfig dns;
   std::optional<PerformanceConfig> performance;
   std::optional<WatchConfig> watch;
   std::vector<ManualItem> manual;

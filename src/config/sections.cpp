@@ -101,10 +101,6 @@ const std::vector<Field<PostgresConfig>> k_postgres_fields{
                           PgConfig& o) { r.read(o.backup_max_age, n, p, k_duration_shape); }},
 };
 
-const std::vector<Field<RedisConfig>> k_redis_fields{
-    {"url_env", [](R& r, const N& n, const P& p, RedisConfig& o) { r.read_name(o.url_env, n, p); }},
-};
-
 // A dependency section may be left empty (`redis:`); its URL then comes from the
 // conventional variable.
 const std::vector<Field<DependenciesConfig>> k_dependency_fields{
@@ -114,12 +110,7 @@ const std::vector<Field<DependenciesConfig>> k_dependency_fields{
        o.postgres->url_env = "DATABASE_URL";
        read_fields(r, n, p, k_postgres_fields, *o.postgres);
      }},
-    {"redis",
-     [](R& r, const N& n, const P& p, DependenciesConfig& o) {
-       o.redis.emplace();
-       o.redis->url_env = "REDIS_URL";
-       read_fields(r, n, p, k_redis_fields, *o.redis);
-     }},
+    {"redis", read_redis},
 };
 
 const std::vector<Field<PerformanceConfig>> k_performance_fields{
@@ -175,6 +166,7 @@ const std::vector<Field<Config>> k_top_fields{
     {"smoke", read_smoke},
     {"dependencies", [](R& r, const N& n, const P& p,
                         Config& o) { read_fields(r, n, p, k_dependency_fields, o.dependencies); }},
+    {"dns", read_dns},
     {"performance",
      [](R& r, const N& n, const P& p, Config& o) {
        o.performance.emplace();

@@ -62,6 +62,11 @@ void read_docs(Reader& reader, const YAML::Node& node, const std::string& path, 
 void read_git(Reader& reader, const YAML::Node& node, const std::string& path, Config& out);
 void read_containers(Reader& reader, const YAML::Node& node, const std::string& path, Config& out);
 
+// The Redis and DNS sections (sections_redis_dns.cpp): dependencies.redis and dns.
+void read_redis(Reader& reader, const YAML::Node& node, const std::string& path,
+                DependenciesConfig& out);
+void read_dns(Reader& reader, const YAML::Node& node, const std::string& path, Config& out);
+
 // The live sections (sections_smoke.cpp): smoke requests, and JSON assertions wherever a
 // section takes them (endpoints.health_expect, a smoke step's expect.json).
 void read_smoke(Reader& reader, const YAML::Node& node, const std::string& path, Config& out);

@@ -1,0 +1,90 @@
+// The RDS rules on the running demo service (scripts/demo: Postgres, Redis, the app and
+// nginx on 127.0.0.1, stopped by their PIDs): the good demo passes them, and each planted
+// Redis defect fails exactly its rule. One test, so that the demo starts once.
+#include <cstdlib>
+#include <map>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "support/fixture.h"
+#include "support/shipcheck_cli.h"
+
+namespace shipcheck {
+namespace {
+
+// A port base whose five demo ports (base + 0, 32, 43, 79, 80) are all free.
+int demo_redis_port_base() {
+  for (int base = 31000; base < 60000; base += 100) {
+    bool free = true;
+    for (const int offset : {0, 32, 43, 79, 80}) {
+      std::string out;
+      free = free &&
+             test::run_command(
+                 fmt::format("bash -c 'exec 3<>/dev/tcp/127.0.0.1/{}'", base + offset), out) != 0;
+    }
+    if (free) {
+      return base;
+    }
+  }
+  throw std::runtime_error("no free port base for the demo");
+}
+
+class DemoWithRedis {
+ public:
+  DemoWithRedis() {
+    setenv("DEMO_PORT_BASE", std::to_string(demo_redis_port_base()).c_str(), 1);
+    test::run_script("demo", fmt::format("setup '{}'", path().string()));
+    test::run_script("demo", fmt::format("start '{}'", path().string()));
+  }
+  ~DemoWithRedis() {
+    try {
+      test::run_script("demo", fmt::format("stop '{}'", path().string()));
+    } catch (const std::exception& e) {
+      ADD_FAILURE() << e.what();
+    }
+  }
+  std::filesystem::path path() const { return m_dir.path() / "svc"; }
+  void plant(const std::string& defect) const {
+    test::run_script("demo", fmt::format("plant '{}' {}", path().string(), defect));
+  }
+  void heal() const { test::run_script("demo", fmt::format("heal '{}'", path().string())); }
+
+  // rule -> status of the RDS rules.
+  std::map<std::string, std::string> rds_statuses() const {
+    const auto run = test::run_shipcheck(
+        fmt::format("run '{}' --only RDS --format json --no-store", path().string()));
+    EXPECT_EQ(test::schema_error(run.out), "") << run.err;
+    std::map<std::string, std::string> out;
+    const auto report = nlohmann::json::parse(run.out, nullptr, false);
+    for (const auto& r : report["results"]) {
+      out[r["rule"].get<std::string>()] = r["status"].get<std::string>();
+    }
+    return out;
+  }
+
+ private:
+  test::TempDir m_dir;
+};
+
+TEST(DemoRedis, GoodDemoPassesTheRedisRulesAndEachDefectFailsOnlyItsRule) {
+  const DemoWithRedis demo;
+  const std::map<std::string, std::string> good = {
+      {"RDS001", "pass"}, {"RDS002", "pass"}, {"RDS003", "pass"}, {"RDS004", "pass"},
+      {"RDS005", "pass"}, {"RDS006", "skip"}, {"RDS007", "skip"}};
+  EXPECT_EQ(demo.rds_statuses(), good);
+  for (const std::string defect : {"RDS002", "RDS003", "RDS004"}) {
+    demo.plant(defect);
+    auto expected = good;
+    expected[defect] = "fail";
+    if (defect == "RDS004") {
+      expected["RDS005"] = "skip";  // no maxmemory: no share to measure
+    }
+    EXPECT_EQ(demo.rds_statuses(), expected) << "planted " << defect;
+    demo.heal();
+  }
+  EXPECT_EQ(demo.rds_statuses(), good) << "after heal";
+}
+
+}  // namespace
+}  // namespace shipcheck
