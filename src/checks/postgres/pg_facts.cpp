@@ -173,7 +173,7 @@ std::vector<Result> PgRule::run(const Context& ctx) const {
   if (!shared.skip.empty()) {
     results = {skip(shared.skip)};
   } else if (!shared.error.empty()) {
-    results = {error(shared.error)};
+    results = {judges_connection() ? fail(shared.error) : error(shared.error)};
   } else {
     results = check(ctx, config, Db(shared, *shared.target));
   }

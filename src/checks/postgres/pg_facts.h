@@ -65,7 +65,8 @@ std::string human(std::chrono::milliseconds duration);
 
 // A check on the configured database: skipped without dependencies.postgres or without a
 // URL in its variable, `error` (with the cause: refused, timeout, auth failed, TLS failed)
-// when no session could be opened; `check` runs on an open session. Every result names the
+// when no session could be opened, except for the rule that judges the connection itself
+// (PG001), which fails then; `check` runs on an open session. Every result names the
 // database as `postgres://host:port/db`.
 class PgRule : public Check {
  public:
@@ -78,6 +79,9 @@ class PgRule : public Check {
   virtual std::optional<std::string> not_applicable(const PostgresConfig& /*config*/) const {
     return std::nullopt;
   }
+  // True for the one rule whose verdict is the connection: a database that cannot be
+  // reached fails it (and blocks the verdict) instead of leaving it inconclusive.
+  virtual bool judges_connection() const { return false; }
   virtual std::vector<Result> check(const Context& ctx, const PostgresConfig& config,
                                     const Db& db) const = 0;
 };

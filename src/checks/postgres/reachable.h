@@ -13,6 +13,7 @@ class PgReachable final : public pg::PgRule {
  protected:
   std::vector<Result> check(const Context& ctx, const PostgresConfig& config,
                             const pg::Db& db) const override;
+  bool judges_connection() const override { return true; }
 };
 
 }  // namespace shipcheck::checks

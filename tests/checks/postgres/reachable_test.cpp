@@ -33,11 +33,11 @@ TEST(PgReachableTest, FailsWhenTheServerIsOlderThanTheMinimum) {
       << results[0].message;
 }
 
-TEST(PgReachableTest, ErrorsWithTheCauseWhenNothingListens) {
+TEST(PgReachableTest, FailsWithTheCauseWhenNothingListens) {
   const int port = test::free_port();
   const auto results =
       run_pg(PgReachable(), fmt::format("postgresql://app:pw-0123456789@127.0.0.1:{}/app", port));
-  ASSERT_EQ(test::statuses(results), "error");
+  ASSERT_EQ(test::statuses(results), "fail");
   EXPECT_NE(results[0].message.find(fmt::format("cannot connect to postgres://127.0.0.1:{}/app "
                                                 "(refused)",
                                                 port)),
@@ -46,22 +46,22 @@ TEST(PgReachableTest, ErrorsWithTheCauseWhenNothingListens) {
   EXPECT_EQ(results[0].message.find("pw-0123456789"), std::string::npos);
 }
 
-TEST(PgReachableTest, ErrorsAsATimeoutWhenTheServerNeverAnswers) {
+TEST(PgReachableTest, FailsAsATimeoutWhenTheServerNeverAnswers) {
   const test::SilentServer silent;
   const auto results =
       run_pg(PgReachable(), fmt::format("postgresql://app:x@127.0.0.1:{}/app", silent.port()),
              [](PostgresConfig& pg) { pg.timeout = "400ms"; });
-  ASSERT_EQ(test::statuses(results), "error");
+  ASSERT_EQ(test::statuses(results), "fail");
   EXPECT_NE(results[0].message.find("(timeout): no answer within 400ms"), std::string::npos)
       << results[0].message;
 }
 
-TEST(PgReachableTest, ErrorsWhenThePasswordIsWrong) {
+TEST(PgReachableTest, FailsWhenThePasswordIsWrong) {
   const test::Postgres server;
   const auto results =
       run_pg(PgReachable(),
              fmt::format("postgresql://app:not-the-password-42@127.0.0.1:{}/app", server.port()));
-  ASSERT_EQ(test::statuses(results), "error");
+  ASSERT_EQ(test::statuses(results), "fail");
   EXPECT_NE(results[0].message.find("(auth failed)"), std::string::npos) << results[0].message;
   EXPECT_EQ(results[0].message.find("not-the-password-42"), std::string::npos);
 }
