@@ -20,23 +20,6 @@ namespace {
 const std::vector<std::string> k_pg_defects = {"PG007", "PG009", "PG010",
                                                "PG003", "PG004", "PG002"};
 
-// A port base whose five demo ports (base + 0, 32, 43, 79, 80) are all free.
-int deps_demo_port_base() {
-  for (int base = 31000; base < 60000; base += 100) {
-    bool free = true;
-    for (const int offset : {0, 32, 43, 79, 80}) {
-      std::string out;
-      free = free &&
-             test::run_command(
-                 fmt::format("bash -c 'exec 3<>/dev/tcp/127.0.0.1/{}'", base + offset), out) != 0;
-    }
-    if (free) {
-      return base;
-    }
-  }
-  throw std::runtime_error("no free port base for the demo");
-}
-
 // rule -> status of the PG rules in a run of the demo.
 std::map<std::string, std::string> pg_demo_statuses(const std::filesystem::path& dir) {
   const auto run =
@@ -53,7 +36,7 @@ std::map<std::string, std::string> pg_demo_statuses(const std::filesystem::path&
 class PgDemo {
  public:
   PgDemo() {
-    setenv("DEMO_PORT_BASE", std::to_string(deps_demo_port_base()).c_str(), 1);
+    setenv("DEMO_PORT_BASE", std::to_string(test::free_demo_port_base(31000)).c_str(), 1);
     test::run_script("demo", fmt::format("setup '{}'", path().string()));
     test::run_script("demo", fmt::format("start '{}'", path().string()));
   }

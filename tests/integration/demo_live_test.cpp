@@ -24,23 +24,6 @@ const std::vector<std::string> k_live_defects = {
 
 const std::string k_live_families = "HDR,TLS,EXP,HLTH,CORS,AUTH,SMK";
 
-// A port base whose five demo ports (base + 0, 32, 43, 79, 80) are all free.
-int free_port_base() {
-  for (int base = 21000; base < 60000; base += 100) {
-    bool free = true;
-    for (const int offset : {0, 32, 43, 79, 80}) {
-      std::string out;
-      free = free &&
-             test::run_command(
-                 fmt::format("bash -c 'exec 3<>/dev/tcp/127.0.0.1/{}'", base + offset), out) != 0;
-    }
-    if (free) {
-      return base;
-    }
-  }
-  throw std::runtime_error("no free port base for the demo");
-}
-
 // rule -> status of the rules of `families` in a run of the demo. A rule with several results
 // (SMK001 has one per smoke step) keeps the first that is not a pass.
 std::map<std::string, std::string> live_statuses(const std::filesystem::path& dir,
@@ -62,7 +45,7 @@ std::map<std::string, std::string> live_statuses(const std::filesystem::path& di
 class RunningDemo {
  public:
   RunningDemo() {
-    setenv("DEMO_PORT_BASE", std::to_string(free_port_base()).c_str(), 1);
+    setenv("DEMO_PORT_BASE", std::to_string(test::free_demo_port_base(21000)).c_str(), 1);
     test::run_script("demo", fmt::format("setup '{}'", path().string()));
     test::run_script("demo", fmt::format("start '{}'", path().string()));
     // AUTH003 sends this token; the forgeries of AUTH002 copy its claims.

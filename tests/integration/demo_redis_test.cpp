@@ -13,27 +13,10 @@
 namespace shipcheck {
 namespace {
 
-// A port base whose five demo ports (base + 0, 32, 43, 79, 80) are all free.
-int demo_redis_port_base() {
-  for (int base = 31000; base < 60000; base += 100) {
-    bool free = true;
-    for (const int offset : {0, 32, 43, 79, 80}) {
-      std::string out;
-      free = free &&
-             test::run_command(
-                 fmt::format("bash -c 'exec 3<>/dev/tcp/127.0.0.1/{}'", base + offset), out) != 0;
-    }
-    if (free) {
-      return base;
-    }
-  }
-  throw std::runtime_error("no free port base for the demo");
-}
-
 class DemoWithRedis {
  public:
   DemoWithRedis() {
-    setenv("DEMO_PORT_BASE", std::to_string(demo_redis_port_base()).c_str(), 1);
+    setenv("DEMO_PORT_BASE", std::to_string(test::free_demo_port_base(41000)).c_str(), 1);
     test::run_script("demo", fmt::format("setup '{}'", path().string()));
     test::run_script("demo", fmt::format("start '{}'", path().string()));
   }

@@ -14,6 +14,7 @@
 #include "support/fixture.h"
 #include "support/postgres.h"
 #include "support/shipcheck_cli.h"
+#include "support/socket_server.h"
 
 namespace shipcheck {
 namespace {
@@ -144,7 +145,7 @@ TEST(PgRun, PlantedDefectsFailExactlyTheirRules) {
 }
 
 TEST(PgRun, ASilentServerFailsPg001WithinTheTimeout) {
-  const test::SilentServer silent;
+  const test::SilentPort silent;
   const test::TempDir project;
   write_project(project, "    timeout: 1s\n");
   const auto start = std::chrono::steady_clock::now();

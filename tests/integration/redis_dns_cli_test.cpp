@@ -14,6 +14,7 @@
 #include "support/fixture.h"
 #include "support/redis.h"
 #include "support/shipcheck_cli.h"
+#include "support/socket_server.h"
 
 namespace shipcheck {
 namespace {

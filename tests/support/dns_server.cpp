@@ -13,17 +13,6 @@
 namespace shipcheck::test {
 namespace {
 
-bool accepts_tcp(int port) {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_port = htons(static_cast<std::uint16_t>(port));
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  const bool ok = connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
-  close(fd);
-  return ok;
-}
-
 std::string host_record(const DnsRecord& record) {
   std::string value = record.name;
   for (const std::string* address : {&record.ipv4, &record.ipv6}) {
@@ -56,7 +45,7 @@ DnsServer::DnsServer(const std::vector<DnsRecord>& records) : m_port(free_port()
   }
   const auto log = dir / "dnsmasq.out";
   m_process = std::make_unique<ChildProcess>(args, log);
-  wait_until_ready(*m_process, log, "dnsmasq", [this] { return accepts_tcp(m_port); });
+  wait_until_ready(*m_process, log, "dnsmasq", [this] { return accepts_connections(m_port); });
 }
 
 std::string DnsServer::address() const {

@@ -57,4 +57,7 @@ std::string https_server(
 // A free TCP port on 127.0.0.1 (bound, read back and released).
 int free_port();
 
+// Whether something accepts TCP connections on 127.0.0.1:port.
+bool accepts_connections(int port);
+
 }  // namespace shipcheck::test

@@ -431,23 +431,4 @@ void PgClient::exec(const std::string& sql) {
   }
 }
 
-SilentServer::SilentServer() {
-  m_fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t size = sizeof address;
-  // Listening is enough: the kernel completes the handshake, nobody ever reads or writes.
-  if (m_fd < 0 || bind(m_fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 ||
-      listen(m_fd, 16) != 0 ||
-      getsockname(m_fd, reinterpret_cast<sockaddr*>(&address), &size) != 0) {
-    throw std::runtime_error("cannot listen on 127.0.0.1");
-  }
-  m_port = ntohs(address.sin_port);
-}
-
-SilentServer::~SilentServer() {
-  close(m_fd);
-}
-
 }  // namespace shipcheck::test

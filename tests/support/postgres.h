@@ -94,19 +94,4 @@ class PgClient {
   pg_conn* m_conn = nullptr;
 };
 
-// A server that accepts TCP connections on 127.0.0.1 and never says a word: what a hung
-// database (or a firewall that swallows packets after the handshake) looks like.
-class SilentServer {
- public:
-  SilentServer();
-  ~SilentServer();
-  SilentServer(const SilentServer&) = delete;
-  SilentServer& operator=(const SilentServer&) = delete;
-  int port() const { return m_port; }
-
- private:
-  int m_fd = -1;
-  int m_port = 0;
-};
-
 }  // namespace shipcheck::test

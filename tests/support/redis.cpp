@@ -170,23 +170,4 @@ RedisCluster::RedisCluster() {
   throw std::runtime_error("the test cluster did not reach cluster_state ok");
 }
 
-SilentPort::SilentPort() {
-  m_fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t size = sizeof address;
-  if (bind(m_fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 ||
-      listen(m_fd, 16) != 0 ||
-      getsockname(m_fd, reinterpret_cast<sockaddr*>(&address), &size) != 0) {
-    close(m_fd);
-    throw std::runtime_error("cannot listen on 127.0.0.1");
-  }
-  m_port = ntohs(address.sin_port);
-}
-
-SilentPort::~SilentPort() {
-  close(m_fd);
-}
-
 }  // namespace shipcheck::test

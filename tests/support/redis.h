@@ -60,19 +60,4 @@ class RedisCluster {
   std::vector<std::unique_ptr<RedisServer>> m_nodes;
 };
 
-// A TCP port on 127.0.0.1 that accepts connections (the kernel completes the handshake) but
-// never reads or answers: a hung server. Closed on destruction.
-class SilentPort {
- public:
-  SilentPort();
-  ~SilentPort();
-  SilentPort(const SilentPort&) = delete;
-  SilentPort& operator=(const SilentPort&) = delete;
-  int port() const { return m_port; }
-
- private:
-  int m_fd = -1;
-  int m_port = 0;
-};
-
 }  // namespace shipcheck::test

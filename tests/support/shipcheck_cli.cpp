@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "support/fixture.h"
+#include "support/nginx.h"
 
 namespace shipcheck::test {
 namespace {}  // namespace
@@ -57,6 +58,19 @@ std::string slurp(const std::filesystem::path& path) {
   std::stringstream buffer;
   buffer << in.rdbuf();
   return buffer.str();
+}
+
+int free_demo_port_base(int from) {
+  for (int base = from; base < 60000; base += 100) {
+    bool free = true;
+    for (const int offset : {0, 32, 43, 79, 80}) {
+      free = free && !accepts_connections(base + offset);
+    }
+    if (free) {
+      return base;
+    }
+  }
+  throw std::runtime_error("no free port base for the demo");
 }
 
 }  // namespace shipcheck::test

@@ -17,6 +17,11 @@ struct CliRun {
 // Runs `shipcheck <args>` in `cwd` with NO_COLOR unset; args are passed to the shell as is.
 CliRun run_shipcheck(const std::string& args, const std::filesystem::path& cwd = ".");
 
+// A DEMO_PORT_BASE at or above `from` whose five demo ports (base + 0, 32, 43, 79, 80) are
+// all free. Each demo test starts from its own `from`, so that tests running at once do not
+// pick the same base.
+int free_demo_port_base(int from);
+
 // Runs scripts/<name> <args>; throws with its output if it exits non-zero.
 std::string run_script(const std::string& name, const std::string& args);
 

@@ -39,4 +39,20 @@ class SocketServer {
   std::thread m_thread;
 };
 
+// A TCP port on 127.0.0.1 that accepts connections (the kernel completes the handshake) but
+// never reads or answers: a hung server, or a firewall that swallows packets after the
+// handshake. Closed on destruction.
+class SilentPort {
+ public:
+  SilentPort();
+  ~SilentPort();
+  SilentPort(const SilentPort&) = delete;
+  SilentPort& operator=(const SilentPort&) = delete;
+  int port() const { return m_port; }
+
+ private:
+  int m_fd = -1;
+  int m_port = 0;
+};
+
 }  // namespace shipcheck::test

@@ -4,6 +4,7 @@
 
 #include "checks/postgres/pg_fixture.h"
 #include "support/nginx.h"
+#include "support/socket_server.h"
 
 namespace shipcheck::checks {
 namespace {
@@ -47,7 +48,7 @@ TEST(PgReachableTest, FailsWithTheCauseWhenNothingListens) {
 }
 
 TEST(PgReachableTest, FailsAsATimeoutWhenTheServerNeverAnswers) {
-  const test::SilentServer silent;
+  const test::SilentPort silent;
   const auto results =
       run_pg(PgReachable(), fmt::format("postgresql://app:x@127.0.0.1:{}/app", silent.port()),
              [](PostgresConfig& pg) { pg.timeout = "400ms"; });

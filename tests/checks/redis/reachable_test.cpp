@@ -4,6 +4,7 @@
 
 #include "checks/redis/redis_fixture.h"
 #include "support/nginx.h"
+#include "support/socket_server.h"
 
 namespace shipcheck::checks {
 namespace {

@@ -6,6 +6,7 @@
 
 #include "support/nginx.h"
 #include "support/postgres.h"
+#include "support/socket_server.h"
 
 namespace shipcheck::postgres {
 namespace {
@@ -55,7 +56,7 @@ TEST(PostgresSession, ALongQueryEndsAsATimeout) {
 }
 
 TEST(PostgresSession, ASilentServerIsATimeout) {
-  const test::SilentServer silent;
+  const test::SilentPort silent;
   const auto session = Session::connect(
       fmt::format("postgresql://app:secret-password@127.0.0.1:{}/app", silent.port()),
       quick(300ms));

@@ -6,6 +6,7 @@
 
 #include "support/nginx.h"
 #include "support/redis.h"
+#include "support/socket_server.h"
 
 namespace shipcheck::redis {
 namespace {
