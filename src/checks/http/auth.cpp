@@ -185,8 +185,7 @@ std::vector<Result> ValidTokenAccepted::check(const Context& ctx) const {
     return result;
   };
   if (!r.ok()) {
-    if (r.error.find("certificate") != std::string::npos ||
-        r.error.find("SSL") != std::string::npos) {
+    if (live::certificate_rejected(r)) {
       return {
           at(skip(fmt::format("the token is not sent: the server's certificate does not "
                               "verify ({})",

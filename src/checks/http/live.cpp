@@ -151,6 +151,11 @@ std::string url_for(const Context& ctx, std::string_view path) {
   return parts.scheme + "://" + parts.authority + std::string(path);
 }
 
+bool certificate_rejected(const http::Response& response) {
+  return response.error.find("certificate") != std::string::npos ||
+         response.error.find("SSL") != std::string::npos;
+}
+
 std::optional<Result> unanswered(const Check& check, const Context& ctx,
                                  const std::vector<http::Response>& responses) {
   for (const http::Response& r : responses) {

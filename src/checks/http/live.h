@@ -54,6 +54,10 @@ std::string url_for(const Context& ctx, std::string_view path);
 std::vector<http::Response> fetch_unverified(const Context& ctx,
                                              const std::vector<http::Request>& requests);
 
+// Whether a verified request failed because the server's certificate did not verify: then a
+// request carrying credentials is not sent, and TLS001-TLS004 say why.
+bool certificate_rejected(const http::Response& response);
+
 // `error` when not one response of a batch arrived: a service that is down is not clean.
 std::optional<Result> unanswered(const Check& check, const Context& ctx,
                                  const std::vector<http::Response>& responses);

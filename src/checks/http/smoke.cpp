@@ -225,10 +225,6 @@ std::vector<std::string> failures_of(const SmokeStep& step, const http::Response
   return failures;
 }
 
-bool certificate_trouble(const std::string& error) {
-  return error.find("certificate") != std::string::npos || error.find("SSL") != std::string::npos;
-}
-
 }  // namespace
 
 SmokeRequests::SmokeRequests()
@@ -264,7 +260,7 @@ std::vector<Result> SmokeRequests::check(const Context& ctx) const {
     const http::Response r = http::fetch(*request, options);
     const auto ms = static_cast<long long>(r.seconds * 1000);
     if (!r.ok()) {
-      out.push_back(at(certificate_trouble(r.error)
+      out.push_back(at(live::certificate_rejected(r)
                            ? skip(fmt::format("{}: not sent, the server's certificate does not "
                                               "verify ({})",
                                               step.name, r.error))
