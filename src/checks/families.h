@@ -17,5 +17,6 @@ void register_tls(Registry& registry);       // TLS: src/checks/tls/register.cpp
 void register_postgres(Registry& registry);  // PG: src/checks/postgres/register.cpp
 void register_redis(Registry& registry);     // RDS: src/checks/redis/register.cpp
 void register_dns(Registry& registry);       // DNS: src/checks/dns/register.cpp
+void register_drills(Registry& registry);    // DRL: src/checks/drills/register.cpp
 
 }  // namespace shipcheck::checks

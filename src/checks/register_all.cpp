@@ -8,6 +8,7 @@ void register_all(Registry& registry) {
   checks::register_docker(registry);
   checks::register_dns(registry);
   checks::register_docs(registry);
+  checks::register_drills(registry);
   checks::register_env(registry);
   checks::register_http(registry);
   checks::register_repo(registry);

@@ -25,9 +25,10 @@ namespace shipcheck::cli {
 // leaves out.
 inline const std::vector<std::string> k_live_families = {"HDR",  "TLS",  "EXP",  "HLTH",
                                                          "CORS", "AUTH", "RATE", "SMK"};
-// The families that talk to the service's dependencies (databases, caches): `run --static`
-// leaves them out too; `probe` does not run them (it has no config naming a dependency).
-inline const std::vector<std::string> k_dependency_families = {"PG", "RDS", "DNS"};
+// The families that talk to the service's dependencies (databases, caches, DNS) and the
+// drills on its database: `run --static` leaves them out too; `probe` does not run them (it
+// has no config naming a dependency).
+inline const std::vector<std::string> k_dependency_families = {"PG", "RDS", "DNS", "DRL"};
 
 // Which of the selected checks a run executes: all of them (those that disturb the service,
 // Check::runs_last, after the others), or one round only, so that a caller probing many

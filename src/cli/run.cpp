@@ -37,6 +37,7 @@ struct RunFlags {
   bool verbose = false;
   bool no_store = false;
   bool static_only = false;
+  bool drills = false;
   std::string url;
   std::string baseline;
   std::string write_baseline;
@@ -59,6 +60,9 @@ void add_flags(CLI::App& app, RunFlags& f) {
   app.add_flag(
       "--static", f.static_only,
       "static checks only: no request to the service or its databases (before it is deployed)");
+  app.add_flag("--drills", f.drills,
+               "also run the drills: restore a fresh backup and round-trip the newest migration, "
+               "each in a scratch database created and dropped on the database's server");
   app.add_flag("--no-store", f.no_store, "do not record the run in .shipcheck/history.db");
   app.add_option("--baseline", f.baseline, "suppress the findings listed in this baseline file");
   app.add_option("--write-baseline", f.write_baseline,
@@ -110,15 +114,19 @@ tl::expected<RunRequest, std::string> make_request(const RunFlags& f) {
   if (!f.url.empty() && f.static_only) {
     return tl::make_unexpected("--url and --static contradict each other: keep one");
   }
+  if (f.drills && f.static_only) {
+    return tl::make_unexpected("--drills and --static contradict each other: keep one");
+  }
   RunRequest request;
   request.dir = f.dir;
-  if (!f.url.empty()) {
-    // The plain-HTTP address of another deployment would be wrong: derive it from --url.
-    request.adjust_config = [url = f.url](Config& config) {
+  request.adjust_config = [url = f.url, drills = f.drills](Config& config) {
+    if (!url.empty()) {
+      // The plain-HTTP address of another deployment would be wrong: derive it from --url.
       config.url = url;
       config.http_url.clear();
-    };
-  }
+    }
+    config.drills.enabled = config.drills.enabled || drills;
+  };
   request.process_ends_after = true;
   if (!f.config.empty()) {
     request.config_file = f.config;

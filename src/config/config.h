@@ -125,6 +125,25 @@ struct DnsConfig {
   std::string timeout = "5s";      // per query
 };
 
+// The DRL drills' settings (docs/rules/DRL001.md, DRL002.md). Drills write (to scratch
+// databases they create and drop), so they run only when asked: a `drills:` section or
+// `shipcheck run --drills` sets `enabled`.
+struct DrillsConfig {
+  bool enabled = false;
+  bool backup_restore = true;    // DRL001: pg_dump, restore into a scratch database, compare
+  bool migrations = true;        // DRL002: downgrade -1 and upgrade on a scratch copy (alembic)
+  std::string timeout = "10m";   // each drill, its dump, restore and migrations included
+  std::string max_restore_time;  // DRL001 fails when the restore takes longer (the RTO)
+  // The variable holding the URL of the server where scratch databases are created (a role
+  // with CREATEDB); empty = the server of dependencies.postgres, with its credentials.
+  std::string scratch_url_env;
+  // The project's own alembic, run where alembic.ini is, with the database URL variable
+  // (dependencies.postgres.url_env) pointing at the scratch copy: `alembic` as pip, poetry
+  // or Debian's alembic package install it; [python3, -m, alembic] for a module only.
+  std::vector<std::string> migrate_command = {"alembic"};
+  std::string pg_bindir;  // where pg_dump and pg_restore are; empty = PATH
+};
+
 struct PerformanceConfig {
   std::string path;
   double rate = 0;      // requests/s (open model)
@@ -218,6 +237,7 @@ struct Config {
   std::vector<SmokeStep> smoke;
   DependenciesConfig dependencies;
   DnsConfig dns;
+  DrillsConfig drills;
   std::optional<PerformanceConfig> performance;
   std::optional<WatchConfig> watch;
   std::vector<ManualItem> manual;

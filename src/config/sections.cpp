@@ -167,6 +167,7 @@ const std::vector<Field<Config>> k_top_fields{
     {"dependencies", [](R& r, const N& n, const P& p,
                         Config& o) { read_fields(r, n, p, k_dependency_fields, o.dependencies); }},
     {"dns", read_dns},
+    {"drills", read_drills},
     {"performance",
      [](R& r, const N& n, const P& p, Config& o) {
        o.performance.emplace();

@@ -62,6 +62,9 @@ void read_docs(Reader& reader, const YAML::Node& node, const std::string& path, 
 void read_git(Reader& reader, const YAML::Node& node, const std::string& path, Config& out);
 void read_containers(Reader& reader, const YAML::Node& node, const std::string& path, Config& out);
 
+// The drills section (sections_drills.cpp).
+void read_drills(Reader& reader, const YAML::Node& node, const std::string& path, Config& out);
+
 // The Redis and DNS sections (sections_redis_dns.cpp): dependencies.redis and dns.
 void read_redis(Reader& reader, const YAML::Node& node, const std::string& path,
                 DependenciesConfig& out);

@@ -2,6 +2,7 @@
 // owns threads and timeouts. A check may throw: the runner turns that into an `error`.
 #pragma once
 
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,12 @@ class Check {
   // True for a check whose requests change what the service answers the others (a burst
   // that trips the rate limiter): it runs after every other check has finished.
   virtual bool runs_last() const { return false; }
+  // How long the runner waits for this check: --timeout, unless the check has a bound of
+  // its own (a drill restoring a database takes minutes, and enforces its bound itself).
+  virtual std::chrono::milliseconds timeout(const Context& /*ctx*/,
+                                            std::chrono::milliseconds run_timeout) const {
+    return run_timeout;
+  }
 
   // A result pre-filled with this rule's id, title, family, severity and remediation
   // (public so that the runner can speak for a check that threw or timed out).

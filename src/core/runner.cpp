@@ -23,6 +23,7 @@ struct Slot {
   bool finished = false;
   bool abandoned = false;
   Clock::time_point started_at;
+  std::chrono::milliseconds timeout{0};  // the check's own (Check::timeout)
   std::vector<Result> results;
 };
 
@@ -101,6 +102,7 @@ RunOutcome run_checks(const std::vector<const Check*>& checks, const Context& ct
   for (const Check* check : checks) {
     Slot slot;
     slot.check = check;
+    slot.timeout = check->timeout(ctx, options.timeout);
     state->slots.push_back(std::move(slot));
   }
   const unsigned jobs =
@@ -117,13 +119,14 @@ RunOutcome run_checks(const std::vector<const Check*>& checks, const Context& ct
     for (std::size_t i = 0; i < state->slots.size(); ++i) {
       Slot& slot = state->slots[i];
       if (slot.started && !slot.finished) {
-        const auto deadline = slot.started_at + options.timeout;
+        const auto deadline = slot.started_at + slot.timeout;
         if (Clock::now() >= deadline) {
           slot.results = {slot.check->make(
               Status::error,
-              fmt::format("did not finish within {} ms (--timeout); result inconclusive",
-                          options.timeout.count()))};
-          slot.results.front().duration_ms = options.timeout.count();
+              fmt::format("did not finish within {} ms ({}); result inconclusive",
+                          slot.timeout.count(),
+                          slot.timeout == options.timeout ? "--timeout" : "its own bound"))};
+          slot.results.front().duration_ms = slot.timeout.count();
           slot.finished = true;
           slot.abandoned = true;
           outcome.abandoned = true;
@@ -136,10 +139,10 @@ RunOutcome run_checks(const std::vector<const Check*>& checks, const Context& ct
     }
     while (running < jobs && next < checks.size()) {
       threads[next] = start_worker(state, next, ctx);
+      earliest_deadline = std::min(earliest_deadline.value_or(Clock::time_point::max()),
+                                   Clock::now() + state->slots[next].timeout);
       ++next;
       ++running;
-      earliest_deadline = std::min(earliest_deadline.value_or(Clock::time_point::max()),
-                                   Clock::now() + options.timeout);
     }
     if (options.on_progress) {
       options.on_progress(RunProgress{done, checks.size(), running_ids(*state)});

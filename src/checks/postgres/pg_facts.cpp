@@ -39,40 +39,10 @@ std::string libpq_url(std::string url) {
   return url;
 }
 
-// The URL from the variable url_env names: the process environment wins, as for the app
-// itself; else the env file, so that `shipcheck run` checks what the deploy will use. Sets
-// `skip` when there is none, `error` when it is not a URL libpq reads.
-std::optional<Target> find_target(const Context& ctx, const PostgresConfig& config,
-                                  SharedSession& shared) {
-  Target target;
-  const std::string& name = config.url_env;
-  if (const char* value = std::getenv(name.c_str()); value != nullptr && *value != '\0') {
-    target.url = value;
-    target.source = name + " from the environment";
-  } else if (const dotenv::Entry* entry = ctx.env ? ctx.env->find(name) : nullptr;
-             entry != nullptr && !entry->value.empty()) {
-    target.url = entry->value;
-    target.source = fmt::format("{} in {}", name, ctx.env_path);
-  } else {
-    shared.skip =
-        fmt::format("{} is not set (neither in the environment nor in the env file)", name);
-    return std::nullopt;
-  }
-  target.url = libpq_url(std::move(target.url));
-  std::string invalid;
-  auto info = postgres::parse_url(target.url, invalid);
-  if (!info) {
-    shared.error = fmt::format("{}: {}", target.source, invalid);
-    return std::nullopt;
-  }
-  target.info = *info;
-  return target;
-}
-
 SharedSession open_session(const Context& ctx) {
   SharedSession shared;
   const PostgresConfig& config = *ctx.config.dependencies.postgres;
-  shared.target = find_target(ctx, config, shared);
+  shared.target = find_target(ctx, config.url_env, shared.skip, shared.error);
   if (!shared.target) {
     return shared;
   }
@@ -89,6 +59,31 @@ SharedSession open_session(const Context& ctx) {
 }
 
 }  // namespace
+
+std::optional<Target> find_target(const Context& ctx, const std::string& url_env, std::string& skip,
+                                  std::string& error) {
+  Target target;
+  if (const char* value = std::getenv(url_env.c_str()); value != nullptr && *value != '\0') {
+    target.url = value;
+    target.source = url_env + " from the environment";
+  } else if (const dotenv::Entry* entry = ctx.env ? ctx.env->find(url_env) : nullptr;
+             entry != nullptr && !entry->value.empty()) {
+    target.url = entry->value;
+    target.source = fmt::format("{} in {}", url_env, ctx.env_path);
+  } else {
+    skip = fmt::format("{} is not set (neither in the environment nor in the env file)", url_env);
+    return std::nullopt;
+  }
+  target.url = libpq_url(std::move(target.url));
+  std::string invalid;
+  auto info = postgres::parse_url(target.url, invalid);
+  if (!info) {
+    error = fmt::format("{}: {}", target.source, invalid);
+    return std::nullopt;
+  }
+  target.info = *info;
+  return target;
+}
 
 tl::expected<postgres::Rows, postgres::Error> Db::query(
     std::string_view sql, const std::vector<std::string>& params) const {

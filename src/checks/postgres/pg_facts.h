@@ -27,6 +27,12 @@ struct Target {
   postgres::UrlInfo info;
 };
 
+// The URL in the variable `url_env` (the environment first, as for the app itself; else the
+// env file, so that `shipcheck run` checks what the deploy will use). nullopt with `skip` set
+// when there is none, with `error` set when libpq cannot read it.
+std::optional<Target> find_target(const Context& ctx, const std::string& url_env, std::string& skip,
+                                  std::string& error);
+
 struct SharedSession;
 
 // A PG check's handle on the run's session. Queries are serialized; each ends within the

@@ -251,8 +251,8 @@ tl::expected<Session, Error> Session::connect(std::string_view url, const Option
   }
   PQsetnonblocking(conn, 1);
   auto set = session.query(
-      fmt::format("SET default_transaction_read_only = on; SET statement_timeout = {}",
-                  options.timeout.count()));
+      fmt::format("SET default_transaction_read_only = {}; SET statement_timeout = {}",
+                  options.read_only ? "on" : "off", options.per_query().count()));
   if (!set) {
     return tl::make_unexpected(set.error());
   }
@@ -306,7 +306,7 @@ tl::expected<void, Error> Session::send(std::string_view sql,
   if (sent == 0) {
     return tl::make_unexpected(lost("cannot send the query"));
   }
-  const auto deadline = Clock::now() + m_options.timeout;
+  const auto deadline = Clock::now() + m_options.per_query();
   for (int pending = PQflush(conn); pending != 0; pending = PQflush(conn)) {
     if (pending < 0) {
       return tl::make_unexpected(lost("cannot send the query"));
@@ -315,7 +315,7 @@ tl::expected<void, Error> Session::send(std::string_view sql,
       m_conn.reset();
       return tl::make_unexpected(Error{
           Failure::timeout,
-          fmt::format("the server took no query within {}", seconds_text(m_options.timeout))});
+          fmt::format("the server took no query within {}", seconds_text(m_options.per_query()))});
     }
   }
   return {};
@@ -323,15 +323,16 @@ tl::expected<void, Error> Session::send(std::string_view sql,
 
 tl::expected<Rows, Error> Session::receive() {
   PGconn* conn = m_conn.get();
-  const auto deadline = Clock::now() + m_options.timeout;
+  const auto deadline = Clock::now() + m_options.per_query();
   std::optional<Error> failed;
   Rows rows;
   for (;;) {
     while (PQisBusy(conn) == 1) {
       if (!wait_for(PQsocket(conn), false, deadline)) {
         m_conn.reset();
-        return tl::make_unexpected(Error{
-            Failure::timeout, fmt::format("no answer within {}", seconds_text(m_options.timeout))});
+        return tl::make_unexpected(
+            Error{Failure::timeout,
+                  fmt::format("no answer within {}", seconds_text(m_options.per_query()))});
       }
       if (PQconsumeInput(conn) == 0) {
         return tl::make_unexpected(lost("connection lost"));

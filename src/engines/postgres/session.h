@@ -43,7 +43,16 @@ std::optional<UrlInfo> parse_url(std::string_view url, std::string& why);
 
 struct Options {
   std::chrono::milliseconds timeout{5000};  // connecting, and each query
+  // Each query's bound when it differs from the connection's (a drill counting every row of
+  // a table); zero = `timeout`.
+  std::chrono::milliseconds query_timeout{0};
+  // Only the drills turn this off, for the scratch databases they create, fill and drop.
+  bool read_only = true;
   std::string application_name = "shipcheck";
+
+  std::chrono::milliseconds per_query() const {
+    return query_timeout.count() > 0 ? query_timeout : timeout;
+  }
 };
 
 // A query's rows in text form; a NULL is nullopt.
@@ -61,10 +70,10 @@ struct Rows {
 // One connection. Not thread-safe: callers sharing a session serialize its use.
 class Session {
  public:
-  // Connects within options.timeout, then sets default_transaction_read_only = on and a
-  // statement_timeout equal to the timeout, so nothing the session runs can write or outlast
-  // it server-side. The hostname is resolved before the deadline starts (libpq resolves
-  // synchronously); IP addresses are not looked up.
+  // Connects within options.timeout, then sets default_transaction_read_only = on (unless
+  // options.read_only is off) and a statement_timeout equal to the query timeout, so nothing
+  // the session runs can write or outlast it server-side. The hostname is resolved before the
+  // deadline starts (libpq resolves synchronously); IP addresses are not looked up.
   static tl::expected<Session, Error> connect(std::string_view url, const Options& options);
 
   Session(Session&&) noexcept;
