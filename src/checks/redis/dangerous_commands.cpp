@@ -18,7 +18,7 @@ namespace shipcheck::checks {
 namespace {
 
 // One question for ACL DRYRUN: "CONFIG SET" and the words to send after the user name.
-struct Probe {
+struct DryrunProbe {
   std::string label;
   std::vector<std::string> args;
 };
@@ -49,8 +49,8 @@ const std::vector<redis::Reply>& subcommands_of(const redis::Reply& entry) {
 }
 
 // `words` followed by placeholders up to `arity` (negative: at least that many words).
-Probe probe_of(const std::vector<std::string>& words, long long arity) {
-  Probe probe{to_upper(words.front()), words};
+DryrunProbe probe_of(const std::vector<std::string>& words, long long arity) {
+  DryrunProbe probe{to_upper(words.front()), words};
   for (std::size_t i = 1; i < words.size(); ++i) {
     probe.label += " " + to_upper(words[i]);
   }
@@ -63,8 +63,8 @@ Probe probe_of(const std::vector<std::string>& words, long long arity) {
 
 // The probes for `command` ("CONFIG", "CONFIG SET"), given its COMMAND INFO entry; empty
 // with `problem` set when the subcommand does not exist.
-std::vector<Probe> probes_for(const std::string& command, const redis::Reply& entry,
-                              std::string& problem) {
+std::vector<DryrunProbe> probes_for(const std::string& command, const redis::Reply& entry,
+                                    std::string& problem) {
   const auto words = split(command, ' ');
   const auto& subcommands = subcommands_of(entry);
   if (words.size() > 1) {
@@ -80,7 +80,7 @@ std::vector<Probe> probes_for(const std::string& command, const redis::Reply& en
   if (subcommands.empty()) {
     return {probe_of(words, arity_of(entry))};
   }
-  std::vector<Probe> probes;
+  std::vector<DryrunProbe> probes;
   const bool any_dangerous = std::any_of(subcommands.begin(), subcommands.end(), [](const auto& s) {
     return in_category(s, "@dangerous");
   });

@@ -46,6 +46,10 @@ std::vector<std::string> reachable_addresses(std::string_view bind) {
 
 namespace {
 
+// No password (the auth rule fails that), but nobody off the host gets in.
+constexpr const char* k_protected =
+    "protected mode refuses clients from other hosts (no password is set)";
+
 std::string config_value(const redis_facts::Facts& facts, const char* name) {
   const auto it = facts.config.find(name);
   return it == facts.config.end() ? std::string() : it->second;
@@ -90,8 +94,7 @@ std::vector<Result> RedisProtectedMode::check(const Context& /*ctx*/,
     return {pass("Redis requires a password, wherever it listens", evidence)};
   }
   if (reply->is_error() && reply->text.rfind("DENIED", 0) == 0) {
-    return {pass("protected mode refuses clients from other hosts (no password is set: RDS002)",
-                 evidence)};
+    return {pass(k_protected, evidence)};
   }
   if (!has_bind || mode.empty()) {
     return {error(fmt::format(
@@ -107,8 +110,7 @@ std::vector<Result> RedisProtectedMode::check(const Context& /*ctx*/,
   const bool protects =
       mode == "yes" && (std::atoi(facts.field("redis_version").c_str()) >= 6 || bind.empty());
   if (protects) {
-    return {pass("protected mode refuses clients from other hosts (no password is set: RDS002)",
-                 evidence)};
+    return {pass(k_protected, evidence)};
   }
   const std::string mode_text = mode == "yes"
                                     ? "protected mode ignored (an explicit bind before Redis 6)"
