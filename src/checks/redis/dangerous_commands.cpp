@@ -67,6 +67,10 @@ std::vector<DryrunProbe> probes_for(const std::string& command, const redis::Rep
                                     std::string& problem) {
   const auto words = split(command, ' ');
   const auto& subcommands = subcommands_of(entry);
+  // Without subcommands (a plain command, or Redis 6's COMMAND INFO) the words go as written.
+  if (subcommands.empty()) {
+    return {probe_of(words, arity_of(entry))};
+  }
   if (words.size() > 1) {
     const std::string full = to_lower(words[0] + "|" + words[1]);
     for (const auto& sub : subcommands) {
@@ -76,9 +80,6 @@ std::vector<DryrunProbe> probes_for(const std::string& command, const redis::Rep
     }
     problem = "the server has no such subcommand";
     return {};
-  }
-  if (subcommands.empty()) {
-    return {probe_of(words, arity_of(entry))};
   }
   std::vector<DryrunProbe> probes;
   const bool any_dangerous = std::any_of(subcommands.begin(), subcommands.end(), [](const auto& s) {
