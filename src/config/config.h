@@ -110,7 +110,18 @@ struct RedisConfig {
   std::vector<std::string> queues;  // RDS007: list keys (Celery "celery", RQ "rq:queue:default")
   int max_queue_length = 1000;
   std::optional<RedisClusterConfig> cluster;  // RDS006 runs only when set
+  // RDS009 runs only when set: commands ("FLUSHALL", "CONFIG SET") that must be renamed away
+  // or denied to the URL's user. `true` in the file means k_default_dangerous_commands.
+  std::vector<std::string> dangerous_commands;
+  // RDS010 runs only when set: dead-letter keys (a list, RQ's failed-job sorted set, a
+  // stream), each checked for its type and, with max_dead_letter_length, its length.
+  std::vector<std::string> dead_letter_queues;
+  std::optional<int> max_dead_letter_length;
 };
+
+// `dangerous_commands: true`: the commands that wipe, reconfigure or stall a server.
+inline const std::vector<std::string> k_default_dangerous_commands = {"FLUSHALL", "FLUSHDB",
+                                                                      "CONFIG", "KEYS", "DEBUG"};
 
 struct DependenciesConfig {
   std::optional<PostgresConfig> postgres;

@@ -14,6 +14,19 @@ using R = Reader;
 using N = YAML::Node;
 using P = std::string;
 
+// "FLUSHALL", "config set", "CONFIG|SET": a command, optionally with its subcommand.
+bool is_command_name(std::string_view text) {
+  const auto word = [](std::string_view w) {
+    return !w.empty() && std::isalpha(static_cast<unsigned char>(w.front())) != 0 &&
+           std::all_of(w.begin(), w.end(), [](char c) {
+             return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '-';
+           });
+  };
+  const std::size_t gap = text.find_first_of(" |");
+  return gap == std::string_view::npos ? word(text)
+                                       : word(text.substr(0, gap)) && word(text.substr(gap + 1));
+}
+
 bool is_redis_use(std::string_view text) {
   return text == "cache" || text == "queue" || text == "sessions" || text == "token_blacklist";
 }
@@ -35,6 +48,8 @@ bool is_resolver_address(std::string_view text) {
 
 const Shape k_use_shape{is_redis_use, "one of cache, queue, sessions, token_blacklist",
                         "what this Redis is for decides its eviction policy"};
+const Shape k_command_shape{is_command_name, "a Redis command, optionally with a subcommand",
+                            "e.g. FLUSHALL or CONFIG SET"};
 const Shape k_dns_name_shape{is_dns_name, "a host name", "e.g. api.example.com"};
 const Shape k_resolver_shape{is_resolver_address, "a resolver address, IP[:port]",
                              "e.g. 127.0.0.1:5353 or [::1]:53; omit it for the system's"};
@@ -45,6 +60,24 @@ const std::vector<Field<RedisClusterConfig>> k_redis_cluster_fields{
     {"replicas", [](R& r, const N& n, const P& p,
                     RedisClusterConfig& o) { r.read(o.replicas, n, p, 0, 100'000); }},
 };
+
+// `true` (the default list), `false` (off) or a list of commands, kept upper-case with a
+// space before any subcommand.
+void read_dangerous_commands(R& r, const N& n, const P& p, RedisConfig& o) {
+  if (n.IsScalar()) {
+    bool on = false;
+    r.read(on, n, p);
+    o.dangerous_commands = on ? k_default_dangerous_commands : std::vector<std::string>{};
+    return;
+  }
+  r.read(o.dangerous_commands, n, p, &k_command_shape);
+  for (auto& command : o.dangerous_commands) {
+    std::replace(command.begin(), command.end(), '|', ' ');
+    std::transform(command.begin(), command.end(), command.begin(), [](char c) {
+      return static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    });
+  }
+}
 
 const std::vector<Field<RedisConfig>> k_redis_fields{
     {"url_env", [](R& r, const N& n, const P& p, RedisConfig& o) { r.read_name(o.url_env, n, p); }},
@@ -62,6 +95,17 @@ const std::vector<Field<RedisConfig>> k_redis_fields{
      [](R& r, const N& n, const P& p, RedisConfig& o) {
        o.cluster.emplace();
        read_fields(r, n, p, k_redis_cluster_fields, *o.cluster);
+     }},
+    {"dangerous_commands", read_dangerous_commands},
+    {"dead_letter_queues",
+     [](R& r, const N& n, const P& p, RedisConfig& o) { r.read(o.dead_letter_queues, n, p); }},
+    {"max_dead_letter_length",
+     [](R& r, const N& n, const P& p, RedisConfig& o) {
+       int bound = -1;
+       r.read(bound, n, p, 0, k_int_max);
+       if (bound >= 0) {
+         o.max_dead_letter_length = bound;
+       }
      }},
 };
 

@@ -73,6 +73,52 @@ TEST(LoaderRedisDns, AnEmptyRedisSectionHasTheDefaults) {
   EXPECT_EQ(config->dns.max_ttl, "60s");
 }
 
+TEST(LoaderRedisDns, LoadsDangerousCommandsAndDeadLetterQueues) {
+  const auto config = load_redis_dns(R"(dependencies:
+  redis:
+    dangerous_commands: [flushall, "config|set", "Config Rewrite"]
+    dead_letter_queues: [celery.dead-letter, "rq:failed:default"]
+    max_dead_letter_length: 50
+)");
+  ASSERT_TRUE(config) << config.error().to_string();
+  const auto& redis = *config->dependencies.redis;
+  EXPECT_EQ(redis.dangerous_commands,
+            (std::vector<std::string>{"FLUSHALL", "CONFIG SET", "CONFIG REWRITE"}));
+  EXPECT_EQ(redis.dead_letter_queues,
+            (std::vector<std::string>{"celery.dead-letter", "rq:failed:default"}));
+  EXPECT_EQ(redis.max_dead_letter_length, 50);
+}
+
+TEST(LoaderRedisDns, DangerousCommandsTrueIsTheDefaultListAndFalseIsOff) {
+  const auto on = load_redis_dns("dependencies:\n  redis: {dangerous_commands: true}\n");
+  ASSERT_TRUE(on) << on.error().to_string();
+  EXPECT_EQ(on->dependencies.redis->dangerous_commands,
+            (std::vector<std::string>{"FLUSHALL", "FLUSHDB", "CONFIG", "KEYS", "DEBUG"}));
+  const auto off = load_redis_dns("dependencies:\n  redis: {dangerous_commands: false}\n");
+  ASSERT_TRUE(off) << off.error().to_string();
+  EXPECT_TRUE(off->dependencies.redis->dangerous_commands.empty());
+  const auto unset = load_redis_dns("dependencies:\n  redis:\n");
+  ASSERT_TRUE(unset) << unset.error().to_string();
+  EXPECT_TRUE(unset->dependencies.redis->dangerous_commands.empty());
+  EXPECT_TRUE(unset->dependencies.redis->dead_letter_queues.empty());
+  EXPECT_FALSE(unset->dependencies.redis->max_dead_letter_length);
+}
+
+TEST(LoaderRedisDns, BadDangerousCommands) {
+  EXPECT_ERROR_AT(
+      redis_dns_error("dependencies:\n  redis:\n    dangerous_commands: [FLUSHALL, \"rm -rf\"]\n"),
+      3, 36, "a Redis command");
+  EXPECT_ERROR_AT(redis_dns_error("dependencies:\n  redis:\n    dangerous_commands: sometimes\n"),
+                  3, 25, "true or false");
+}
+
+TEST(LoaderRedisDns, BadDeadLetterSettings) {
+  EXPECT_ERROR_AT(redis_dns_error("dependencies:\n  redis:\n    max_dead_letter_length: -1\n"), 3,
+                  29, "max_dead_letter_length");
+  EXPECT_ERROR_AT(redis_dns_error("dependencies:\n  redis:\n    dead_letter_queues: dlq\n"), 3, 25,
+                  "dead_letter_queues");
+}
+
 TEST(LoaderRedisDns, BadUse) {
   EXPECT_ERROR_AT(redis_dns_error("dependencies:\n  redis: {use: broker}\n"), 2, 16,
                   "one of cache, queue, sessions, token_blacklist");

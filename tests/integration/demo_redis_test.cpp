@@ -54,7 +54,8 @@ TEST(DemoRedis, GoodDemoPassesTheRedisRulesAndEachDefectFailsOnlyItsRule) {
   const DemoWithRedis demo;
   const std::map<std::string, std::string> good = {
       {"RDS001", "pass"}, {"RDS002", "pass"}, {"RDS003", "pass"}, {"RDS004", "pass"},
-      {"RDS005", "pass"}, {"RDS006", "skip"}, {"RDS007", "skip"}};
+      {"RDS005", "pass"}, {"RDS006", "skip"}, {"RDS007", "skip"}, {"RDS008", "pass"},
+      {"RDS009", "skip"}, {"RDS010", "skip"}};
   EXPECT_EQ(demo.rds_statuses(), good);
   for (const std::string defect : {"RDS002", "RDS003", "RDS004"}) {
     demo.plant(defect);

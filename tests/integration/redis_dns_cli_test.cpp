@@ -53,7 +53,10 @@ std::map<std::string, long> redis_command_calls(const test::RedisServer& server)
 
 TEST(RedisCli, AFullRunChangesNothingOnTheServerAndNeverPrintsThePassword) {
   test::RedisOptions options;
-  options.password = "cli-redis-password-8f3k2";
+  options.acl_user = "worker";
+  options.acl_password = "cli-redis-password-8f3k2";
+  options.acl_user_rules = {"-keys"};
+  options.extra = {"--rename-command", "FLUSHALL", ""};
   options.persistence = test::RedisOptions::Persistence::aof;
   options.maxmemory = "64mb";
   options.policy = "allkeys-lru";
@@ -61,7 +64,9 @@ TEST(RedisCli, AFullRunChangesNothingOnTheServerAndNeverPrintsThePassword) {
   server.cli("SET session:1 alice");
   server.cli("RPUSH celery task-1 task-2");
   const test::TempDir dir;
-  write_deps_project(dir, server.url(), "{queues: [celery], max_queue_length: 10}");
+  write_deps_project(dir, server.url(),
+                     "{queues: [celery], max_queue_length: 10, dangerous_commands: [FLUSHALL, "
+                     "KEYS], dead_letter_queues: [celery.dlq]}");
 
   const std::string dirty_before = server.info_field("rdb_changes_since_last_save");
   const std::string keyspace_before = server.info_field("db0", "keyspace");
@@ -83,6 +88,9 @@ TEST(RedisCli, AFullRunChangesNothingOnTheServerAndNeverPrintsThePassword) {
   EXPECT_EQ(by_rule.at("RDS005"), "pass");
   EXPECT_EQ(by_rule.at("RDS006"), "skip");
   EXPECT_EQ(by_rule.at("RDS007"), "pass");
+  EXPECT_EQ(by_rule.at("RDS008"), "pass");
+  EXPECT_EQ(by_rule.at("RDS009"), "pass");
+  EXPECT_EQ(by_rule.at("RDS010"), "pass");
   EXPECT_EQ(run.exit_code, 0) << run.out;
 
   // Nothing written: no dirty keys, the same keys, the AOF as long as before.
@@ -90,8 +98,10 @@ TEST(RedisCli, AFullRunChangesNothingOnTheServerAndNeverPrintsThePassword) {
   EXPECT_EQ(server.info_field("db0", "keyspace"), keyspace_before);
   EXPECT_EQ(server.info_field("aof_current_size", "persistence"), aof_before);
   // Every command whose count moved is a read (the test's own INFO calls among them).
-  const std::set<std::string> reads = {"ping",         "info", "auth", "select",      "config|get",
-                                       "cluster|info", "llen", "type", "command|docs"};
+  const std::set<std::string> reads = {"ping",         "info",         "auth",      "select",
+                                       "config|get",   "cluster|info", "llen",      "zcard",
+                                       "xlen",         "type",         "exists",    "command|docs",
+                                       "command|info", "acl|whoami",   "acl|dryrun"};
   for (const auto& [command, calls] : calls_after) {
     const auto before = calls_before.find(command);
     if (before == calls_before.end() || before->second != calls) {
@@ -99,8 +109,9 @@ TEST(RedisCli, AFullRunChangesNothingOnTheServerAndNeverPrintsThePassword) {
     }
   }
   EXPECT_GT(calls_after.at("llen"), 0);  // the run did talk to the server
+  EXPECT_GT(calls_after.at("acl|dryrun"), 0);
   for (const auto* output : {&run.out, &run.err, &text.out, &text.err}) {
-    EXPECT_EQ(output->find(options.password), std::string::npos) << *output;
+    EXPECT_EQ(output->find(options.acl_password), std::string::npos) << *output;
   }
 }
 

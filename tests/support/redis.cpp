@@ -86,6 +86,7 @@ RedisServer::RedisServer(const RedisOptions& options) : m_options(options), m_po
     }
     args.insert(args.end(), {"--user", options.acl_user, "on", ">" + options.acl_password, "~*",
                              "&*", "+@all"});
+    args.insert(args.end(), options.acl_user_rules.begin(), options.acl_user_rules.end());
   }
   if (!options.maxmemory.empty()) {
     args.insert(args.end(), {"--maxmemory", options.maxmemory});

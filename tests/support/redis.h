@@ -16,7 +16,8 @@ struct RedisOptions {
   std::string password;      // requirepass for the default user
   std::string acl_user;      // an ACL user with every permission (the default user is then off)
   std::string acl_password;  // that user's password
-  bool default_user_open = false;  // with acl_user: leave `default` on, without a password
+  std::vector<std::string> acl_user_rules;  // more ACL rules for it, e.g. {"-flushdb", "-keys"}
+  bool default_user_open = false;           // with acl_user: leave `default` on, without a password
   Persistence persistence = Persistence::none;
   std::string maxmemory;           // "64mb"; empty = unlimited
   std::string policy;              // maxmemory-policy; empty = Redis's default (noeviction)

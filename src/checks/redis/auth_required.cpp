@@ -17,11 +17,7 @@ RedisAuthRequired::RedisAuthRequired()
 std::vector<Result> RedisAuthRequired::check(const Context& /*ctx*/,
                                              const redis_facts::Setup& setup,
                                              const redis_facts::Facts& /*facts*/) const {
-  auto connection = redis::Connection::open(setup.url, setup.timeout, /*authenticate=*/false);
-  if (!connection) {
-    return {error(redis_facts::describe(connection.error()))};
-  }
-  auto reply = connection->command({"PING"});
+  const auto reply = redis_facts::ping_without_auth(setup);
   if (!reply) {
     return {error(redis_facts::describe(reply.error()))};
   }

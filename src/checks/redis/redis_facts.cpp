@@ -14,8 +14,9 @@ namespace {
 
 // The CONFIG parameters the rules read; each asked alone so that one unknown name (an
 // older server) does not hide the others.
-const char* const k_config_parameters[] = {"save", "appendonly", "appendfsync", "protected-mode",
-                                           "bind"};
+const char* const k_config_parameters[] = {
+    "save", "appendonly",           "appendfsync",          "protected-mode",
+    "bind", "enable-debug-command", "enable-module-command"};
 
 std::optional<std::string> url_text(const Context& ctx, const std::string& name) {
   if (auto value = config::process_env(name)) {
@@ -93,6 +94,14 @@ long long Facts::number(const std::string& name, long long fallback) const {
   long long value = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   return text.empty() || ec != std::errc() ? fallback : value;
+}
+
+tl::expected<redis::Reply, redis::Failure> ping_without_auth(const Setup& setup) {
+  auto connection = redis::Connection::open(setup.url, setup.timeout, /*authenticate=*/false);
+  if (!connection) {
+    return tl::make_unexpected(connection.error());
+  }
+  return connection->command({"PING"});
 }
 
 std::string describe(const redis::Failure& failure) {

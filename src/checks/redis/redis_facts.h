@@ -32,7 +32,9 @@ struct Facts {
   std::optional<redis::Failure> failure;
   std::string ping_error;  // PING answered with an error that INFO may explain (MISCONF)
   std::map<std::string, std::string> info;
-  // CONFIG GET results (save, appendonly, appendfsync, protected-mode, bind); empty with
+  // CONFIG GET results (save, appendonly, appendfsync, protected-mode, bind,
+  // enable-debug-command, enable-module-command; absent when the server has no such
+  // parameter); empty with
   // `config_error` when the command is renamed away or not allowed for this user.
   std::map<std::string, std::string> config;
   std::string config_error;
@@ -59,6 +61,10 @@ class RedisRule : public Check {
   // The result for facts whose connection failed (default: error with the cause).
   virtual Result unreachable(const redis::Failure& failure) const;
 };
+
+// PING on a second connection that sends no AUTH: NOAUTH when a password is required, PONG
+// when anyone who reaches the port gets in, DENIED when protected mode shuts this client out.
+tl::expected<redis::Reply, redis::Failure> ping_without_auth(const Setup& setup);
 
 // The connection's failure as "timeout: 127.0.0.1:6379 did not answer within 5s".
 std::string describe(const redis::Failure& failure);

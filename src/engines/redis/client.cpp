@@ -116,14 +116,18 @@ bool is_read_only(const std::vector<std::string>& args) {
   }
   const std::string name = to_upper(args[0]);
   const std::string sub = args.size() > 1 ? to_upper(args[1]) : std::string();
-  static const char* const k_plain[] = {"PING", "INFO", "LLEN", "EXISTS", "TYPE", "SELECT", "AUTH"};
+  static const char* const k_plain[] = {"PING",   "INFO", "LLEN",   "ZCARD", "XLEN",
+                                        "EXISTS", "TYPE", "SELECT", "AUTH"};
   if (std::any_of(std::begin(k_plain), std::end(k_plain),
                   [&](const char* c) { return name == c; })) {
     return true;
   }
   return (name == "CONFIG" && sub == "GET") ||
          (name == "CLUSTER" && (sub == "INFO" || sub == "NODES")) ||
-         (name == "ACL" && sub == "WHOAMI") || (name == "COMMAND" && sub == "INFO");
+         // ACL DRYRUN only says whether a user could run the command it names; it never
+         // runs it, whatever follows.
+         (name == "ACL" && (sub == "WHOAMI" || sub == "DRYRUN")) ||
+         (name == "COMMAND" && sub == "INFO");
 }
 
 void Connection::Free::operator()(redisContext* context) const {

@@ -48,7 +48,8 @@ struct Reply {
 };
 
 // True iff `args` is a command the engine may send (PING, INFO, CONFIG GET, CLUSTER INFO,
-// CLUSTER NODES, LLEN, EXISTS, TYPE, AUTH, SELECT, ACL WHOAMI, COMMAND INFO).
+// CLUSTER NODES, LLEN, ZCARD, XLEN, EXISTS, TYPE, AUTH, SELECT, ACL WHOAMI, ACL DRYRUN,
+// COMMAND INFO).
 bool is_read_only(const std::vector<std::string>& args);
 
 class Connection {

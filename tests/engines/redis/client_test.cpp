@@ -39,6 +39,9 @@ TEST(RedisClient, ReadsInfoAndNeverSendsAWrite) {
                                              {"CONFIG", "SET", "save", ""},
                                              {"DEL", "k"},
                                              {"EVAL", "return 1", "0"},
+                                             {"ACL", "SETUSER", "x", "on"},
+                                             {"ACL", "DELUSER", "default"},
+                                             {"COMMAND", "GETKEYS", "SET", "k", "v"},
                                              {}}) {
     const auto reply = connection->command(write);
     ASSERT_FALSE(reply);
@@ -46,6 +49,17 @@ TEST(RedisClient, ReadsInfoAndNeverSendsAWrite) {
   }
   EXPECT_EQ(server.cli("EXISTS k"), "0\n");
   EXPECT_EQ(server.info_field("rdb_changes_since_last_save"), "0");
+}
+
+TEST(RedisClient, AclDryrunNamesADangerousCommandWithoutRunningIt) {
+  const test::RedisServer server;
+  server.cli("SET kept 1");
+  auto connection = Connection::open(url_of(server.url()), 5s);
+  ASSERT_TRUE(connection) << connection.error().message;
+  const auto dryrun = connection->command({"ACL", "DRYRUN", "default", "FLUSHALL"});
+  ASSERT_TRUE(dryrun) << dryrun.error().message;
+  EXPECT_EQ(dryrun->text, "OK");
+  EXPECT_EQ(server.cli("EXISTS kept"), "1\n");
 }
 
 TEST(RedisClient, AServerThatNeverAnswersIsATimeout) {
