@@ -33,12 +33,7 @@ std::string program(const Setup& setup, const char* name) {
 // the password (should a tool ever print it) cut out.
 std::string tool_failure(std::string_view tool, const process::Outcome& outcome,
                          const std::string& password) {
-  std::string line = outcome.last_line();
-  if (password.size() >= 4) {
-    for (auto at = line.find(password); at != std::string::npos; at = line.find(password)) {
-      line.replace(at, password.size(), "…");
-    }
-  }
+  const std::string line = postgres::without_password(outcome.last_line(), password);
   return line.empty() ? fmt::format("{} failed ({})", tool, outcome.status_text())
                       : fmt::format("{} failed ({}): {}", tool, outcome.status_text(), line);
 }

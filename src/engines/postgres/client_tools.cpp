@@ -67,4 +67,15 @@ std::optional<std::string> url_with_database(std::string_view url, std::string_v
   return out;
 }
 
+std::string without_password(std::string text, const std::string& password) {
+  if (password.size() < 4) {
+    return text;
+  }
+  for (std::size_t at = text.find(password); at != std::string::npos;
+       at = text.find(password, at + 1)) {
+    text.replace(at, password.size(), "…");
+  }
+  return text;
+}
+
 }  // namespace shipcheck::postgres

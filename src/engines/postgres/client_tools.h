@@ -22,4 +22,8 @@ std::vector<std::pair<std::string, std::string>> libpq_environment(std::string_v
 // instead; nullopt for a key=value connection string, which a migration tool cannot take.
 std::optional<std::string> url_with_database(std::string_view url, std::string_view dbname);
 
+// `text` with each occurrence of `password` (4 characters or more) replaced by "…": for
+// messages of libpq, the server or a client program.
+std::string without_password(std::string text, const std::string& password);
+
 }  // namespace shipcheck::postgres

@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "core/text.h"
+#include "engines/postgres/client_tools.h"
 
 namespace shipcheck::postgres {
 namespace {
@@ -67,17 +68,6 @@ std::string value_of(const PQconninfoOption* options, std::string_view key) {
     }
   }
   return {};
-}
-
-std::string scrub(std::string text, const std::string& password) {
-  if (password.size() < 4) {
-    return text;
-  }
-  for (std::size_t at = text.find(password); at != std::string::npos;
-       at = text.find(password, at + 1)) {
-    text.replace(at, password.size(), "…");
-  }
-  return text;
 }
 
 // What the message says about the cause. Authentication is tested first: "no pg_hba.conf
@@ -239,7 +229,8 @@ tl::expected<Session, Error> Session::connect(std::string_view url, const Option
     state = PQconnectPoll(conn);
   }
   if (state == PGRES_POLLING_FAILED) {
-    const std::string message = scrub(one_line(PQerrorMessage(conn)), session.m_password);
+    const std::string message =
+        without_password(one_line(PQerrorMessage(conn)), session.m_password);
     return tl::make_unexpected(Error{classify(message), message});
   }
   session.m_connect_time =
@@ -271,7 +262,7 @@ std::string Session::server_version_text() const {
 Error Session::lost(std::string_view what) {
   Error error{Failure::other,
               fmt::format("{}: {}", what, m_conn ? one_line(PQerrorMessage(m_conn.get())) : "")};
-  error.message = scrub(error.message, m_password);
+  error.message = without_password(error.message, m_password);
   m_conn.reset();  // a half-read answer cannot be resumed
   return error;
 }
@@ -345,7 +336,8 @@ tl::expected<Rows, Error> Session::receive() {
     const ExecStatusType status = PQresultStatus(result.get());
     if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
       if (!failed) {
-        const std::string message = scrub(one_line(PQresultErrorMessage(result.get())), m_password);
+        const std::string message =
+            without_password(one_line(PQresultErrorMessage(result.get())), m_password);
         failed = Error{classify(message), message};
       }
       continue;

@@ -44,16 +44,15 @@ inline std::vector<std::string> leftover_scratch_databases(const Postgres& serve
 inline std::vector<Result> run_drill(const Check& check, const std::string& url,
                                      const std::function<void(Config&)>& adjust = {},
                                      const std::filesystem::path& root = {}) {
-  setenv(k_pg_url_env, url.c_str(), 1);
-  const TempDir empty;
-  Config config = config_for(root.empty() ? empty.path() : root);
-  config.dependencies.postgres.emplace();
-  config.dependencies.postgres->url_env = k_pg_url_env;
-  config.drills.enabled = true;
-  if (adjust) {
-    adjust(config);
-  }
-  return run_check(check, config);
+  return run_with_database(
+      check, url,
+      [&adjust](Config& config) {
+        config.drills.enabled = true;
+        if (adjust) {
+          adjust(config);
+        }
+      },
+      root);
 }
 
 }  // namespace shipcheck::test
