@@ -166,3 +166,54 @@ TEST(PgRun, ASilentServerFailsPg001WithinTheTimeout) {
 
 }  // namespace
 }  // namespace shipcheck
+
+namespace shipcheck {
+namespace {
+
+// The backup-restore drill through the command line: skipped unless asked for; asked for, it
+// restores into a scratch database it drops, the source keeps every row, and no output holds
+// the password.
+TEST(PgRunDrills, RunOnlyWhenAskedAndLeaveNothingBehind) {
+  const test::Postgres server;
+  server.sql("ALTER ROLE app CREATEDB", "postgres");
+  const test::TempDir project;
+  write_project(project, "");
+  create_good_schema(server, "b2");
+  server.sql("SET ROLE app; INSERT INTO users SELECT generate_series(1, 25)");
+  setenv(k_env, server.url().c_str(), 1);
+  const std::string dir = project.path().string();
+
+  const auto unasked =
+      test::run_shipcheck(fmt::format("run '{}' --only DRL001 --format json --no-store", dir));
+  const auto skipped = nlohmann::json::parse(unasked.out, nullptr, false);
+  ASSERT_EQ(skipped["results"].size(), 1U) << unasked.out << unasked.err;
+  EXPECT_EQ(skipped["results"][0]["status"], "skip");
+
+  const auto asked = test::run_shipcheck(
+      fmt::format("run '{}' --drills --only DRL001 --format json --no-store --verbose", dir));
+  EXPECT_EQ(test::schema_error(asked.out), "") << asked.err;
+  const auto report = nlohmann::json::parse(asked.out, nullptr, false);
+  ASSERT_EQ(report["results"].size(), 1U) << asked.out << asked.err;
+  const auto& result = report["results"][0];
+  EXPECT_EQ(result["status"], "pass") << asked.out;
+  EXPECT_NE(result["message"].get<std::string>().find("4 tables, 26 rows"), std::string::npos)
+      << result["message"];
+  EXPECT_NE(result["evidence"].get<std::string>().find("public.users 25"), std::string::npos)
+      << result["evidence"];
+  EXPECT_EQ(asked.exit_code, 0) << asked.out << asked.err;
+  EXPECT_EQ((asked.out + asked.err).find(server.password()), std::string::npos);
+  EXPECT_EQ(server.sql("SELECT count(*) FROM users"), std::vector<std::string>{"25"});
+  EXPECT_EQ(
+      server.sql("SELECT count(*) FROM pg_database WHERE datname LIKE 'shipcheck%'", "postgres"),
+      std::vector<std::string>{"0"});
+
+  const auto contradiction =
+      test::run_shipcheck(fmt::format("run '{}' --drills --static --no-store", dir));
+  EXPECT_EQ(contradiction.exit_code, 2);
+  EXPECT_NE(contradiction.err.find("--drills and --static contradict each other"),
+            std::string::npos)
+      << contradiction.err;
+}
+
+}  // namespace
+}  // namespace shipcheck
