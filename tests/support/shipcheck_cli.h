@@ -17,9 +17,9 @@ struct CliRun {
 // Runs `shipcheck <args>` in `cwd` with NO_COLOR unset; args are passed to the shell as is.
 CliRun run_shipcheck(const std::string& args, const std::filesystem::path& cwd = ".");
 
-// A DEMO_PORT_BASE at or above `from` whose five demo ports (base + 0, 32, 43, 79, 80) are
-// all free. Each demo test starts from its own `from`, so that tests running at once do not
-// pick the same base.
+// A DEMO_PORT_BASE at or above `from` whose seven demo ports (base + 0, 32, 33, 43, 53, 79,
+// 80) are all free. Each demo test starts from its own `from`, so that tests running at once
+// do not pick the same base.
 int free_demo_port_base(int from);
 
 // Runs scripts/<name> <args>; throws with its output if it exits non-zero.
