@@ -33,7 +33,7 @@ const std::vector<Command>& command_table() {
        std::bind(later, "import", _1)},
       {"scan", "scan secrets [DIR] [--history] | scan containers [DIR|FILE...]", scan_command},
       {"probe", "live HTTP and TLS checks against one URL", probe_command},
-      {"load", "load test a URL with latency percentiles", std::bind(later, "load", _1)},
+      {"load", "load test a URL with latency percentiles", load_command},
       {"watch", "post-deploy watch with rollback triggers", std::bind(later, "watch", _1)},
       {"signoff", "record a human sign-off for a manual item", std::bind(later, "signoff", _1)},
       {"history", "past runs from the store", std::bind(later, "history", _1)},

@@ -5,6 +5,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -34,14 +35,15 @@ void send_all(int fd, std::string_view data) {
   }
 }
 
-SocketServer::SocketServer(std::function<void(int)> behaviour) : m_behaviour(std::move(behaviour)) {
+SocketServer::SocketServer(std::function<void(int)> behaviour, bool concurrent)
+    : m_behaviour(std::move(behaviour)), m_concurrent(concurrent) {
   m_listener = socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in address{};
   address.sin_family = AF_INET;
   address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
   socklen_t size = sizeof address;
   if (bind(m_listener, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 ||
-      listen(m_listener, 8) != 0 ||
+      listen(m_listener, 128) != 0 ||
       getsockname(m_listener, reinterpret_cast<sockaddr*>(&address), &size) != 0) {
     close(m_listener);
     throw std::runtime_error("cannot listen on 127.0.0.1");
@@ -55,6 +57,16 @@ SocketServer::~SocketServer() {
   shutdown(m_listener, SHUT_RDWR);
   close(m_listener);
   m_thread.join();
+  {
+    // Ends the reads of the concurrent behaviours (each then sees its client hang up).
+    std::lock_guard lock(m_mutex);
+    for (const int fd : m_open) {
+      shutdown(fd, SHUT_RDWR);
+    }
+  }
+  for (auto& worker : m_workers) {
+    worker.join();
+  }
 }
 
 std::string SocketServer::url(const std::string& scheme) const {
@@ -67,8 +79,19 @@ void SocketServer::serve() {
     if (fd < 0) {
       return;
     }
-    m_behaviour(fd);
-    close(fd);
+    if (!m_concurrent) {
+      m_behaviour(fd);
+      close(fd);
+      continue;
+    }
+    std::lock_guard lock(m_mutex);
+    m_open.push_back(fd);
+    m_workers.emplace_back([this, fd] {
+      m_behaviour(fd);
+      std::lock_guard inner(m_mutex);
+      m_open.erase(std::find(m_open.begin(), m_open.end(), fd));
+      close(fd);
+    });
   }
 }
 

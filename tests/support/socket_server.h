@@ -4,9 +4,11 @@
 
 #include <atomic>
 #include <functional>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <thread>
+#include <vector>
 
 namespace shipcheck::test {
 
@@ -18,10 +20,11 @@ std::string read_request(int fd);
 void send_all(int fd, std::string_view data);
 
 // Serves every connection with `behaviour` (given the connected socket, closed after it
-// returns), one at a time, on its own thread, until destroyed.
+// returns), one at a time on its own thread, or with `concurrent` each on a thread of its own
+// (a load test's many keep-alive connections), until destroyed.
 class SocketServer {
  public:
-  explicit SocketServer(std::function<void(int)> behaviour);
+  explicit SocketServer(std::function<void(int)> behaviour, bool concurrent = false);
   ~SocketServer();
   SocketServer(const SocketServer&) = delete;
   SocketServer& operator=(const SocketServer&) = delete;
@@ -33,6 +36,10 @@ class SocketServer {
   void serve();
 
   std::function<void(int)> m_behaviour;
+  bool m_concurrent = false;
+  std::mutex m_mutex;
+  std::vector<int> m_open;  // connections being served concurrently
+  std::vector<std::thread> m_workers;
   int m_listener = -1;
   int m_port = 0;
   std::atomic<bool> m_stopping{false};

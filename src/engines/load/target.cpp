@@ -136,7 +136,8 @@ Prepared prepare(const Target& target, const RequestSpec& spec) {
   for (const auto& [name, value] : spec.headers) {
     out.bytes += fmt::format("{}: {}\r\n", name, value);
   }
-  const bool usually_has_body = spec.method == "POST" || spec.method == "PUT" || spec.method == "PATCH";
+  const bool usually_has_body =
+      spec.method == "POST" || spec.method == "PUT" || spec.method == "PATCH";
   if ((!spec.body.empty() || usually_has_body) && !has_header(spec, "content-length")) {
     out.bytes += fmt::format("Content-Length: {}\r\n", spec.body.size());
   }
@@ -152,8 +153,8 @@ std::vector<std::size_t> mix_sequence(const std::vector<RequestSpec>& specs) {
   }
   // Smooth weighted round robin (as nginx balances upstreams): every spec appears `weight`
   // times per cycle, spread evenly.
-  const int total =
-      std::accumulate(specs.begin(), specs.end(), 0, [](int s, const auto& r) { return s + std::max(r.weight, 1); });
+  const int total = std::accumulate(specs.begin(), specs.end(), 0,
+                                    [](int s, const auto& r) { return s + std::max(r.weight, 1); });
   std::vector<int> current(specs.size(), 0);
   for (int n = 0; n < total; ++n) {
     std::size_t best = 0;

@@ -52,8 +52,13 @@ Transport::~Transport() {
   }
 }
 
-void Transport::close() {
+void Transport::close(bool clean) {
   if (m_ssl != nullptr) {
+    if (clean) {
+      // What a close_notify exchange would record, without the round trip: OpenSSL keeps a
+      // session resumable only after a shutdown.
+      SSL_set_shutdown(m_ssl, SSL_SENT_SHUTDOWN | SSL_RECEIVED_SHUTDOWN);
+    }
     if (SSL_SESSION* session = SSL_get1_session(m_ssl)) {
       if (m_session != nullptr) {
         SSL_SESSION_free(m_session);
@@ -88,8 +93,8 @@ Io Transport::start_connect(const Target& target, TlsContext* tls) {
       SSL_set_session(m_ssl, m_session);
     }
   }
-  if (::connect(m_fd, reinterpret_cast<const sockaddr*>(&target.address),
-                target.address_length) == 0) {
+  if (::connect(m_fd, reinterpret_cast<const sockaddr*>(&target.address), target.address_length) ==
+      0) {
     m_tcp_up = true;
     return Io::want_write;
   }
@@ -177,7 +182,7 @@ Io Transport::read(char* buffer, std::size_t size, std::size_t& got) {
       return Io::want_write;
     }
     return error == SSL_ERROR_ZERO_RETURN || (error == SSL_ERROR_SYSCALL && n == 0) ? Io::closed
-                                                                                  : Io::failed;
+                                                                                    : Io::failed;
   }
   for (;;) {
     const ssize_t n = ::recv(m_fd, buffer, size, 0);

@@ -52,7 +52,10 @@ class Transport {
   Io read(char* buffer, std::size_t size, std::size_t& got);
   // Whether TLS holds decrypted bytes not yet read (epoll cannot see those).
   bool pending() const;
-  void close();  // keeps the TLS session for the next connect
+  // Closes the connection. `clean`: it ended as HTTP allows (a response in full, then the
+  // server's close or ours), so its TLS session may be resumed by the next connect; after a
+  // failure OpenSSL forgets it.
+  void close(bool clean = false);
   int fd() const { return m_fd; }
   bool is_open() const { return m_fd >= 0; }
 
