@@ -4,7 +4,10 @@
 
 #include <limits>
 
+#include <fmt/format.h>
+
 #include "config/values.h"
+#include "engines/load/thresholds.h"
 
 namespace shipcheck::config {
 
@@ -113,6 +116,33 @@ const std::vector<Field<DependenciesConfig>> k_dependency_fields{
     {"redis", read_redis},
 };
 
+// Each threshold is parsed here, so that a typo stops `shipcheck load` with its line and
+// column before any traffic is sent, not after the run. The list is read whole first, so
+// its size limits apply before any parsing.
+void read_thresholds(R& r, const N& node, const P& path, PerformanceConfig& out) {
+  r.read(out.thresholds, node, path);
+  if (r.failed() || !node.IsSequence()) {
+    return;
+  }
+  for (std::size_t i = 0; i < out.thresholds.size(); ++i) {
+    const auto parsed = load::parse_threshold(out.thresholds[i]);
+    if (parsed) {
+      continue;
+    }
+    const std::string item_path = fmt::format("{}[{}]", path, i);
+    const std::string& raw = node[i].Scalar();
+    // The parser quotes what it read; after ${VAR} expansion that may be a variable's value.
+    if (raw != out.thresholds[i]) {
+      r.fail(node[i],
+             fmt::format("'{}': '{}' is not a threshold once expanded", item_path, shown(raw)),
+             "e.g. \"p95 < 200ms\", \"error_rate < 1%\", \"rps >= 100\"");
+    } else {
+      r.fail(node[i], fmt::format("'{}': {}", item_path, parsed.error()));
+    }
+    return;
+  }
+}
+
 const std::vector<Field<PerformanceConfig>> k_performance_fields{
     {"path", [](R& r, const N& n, const P& p,
                 PerformanceConfig& o) { r.read(o.path, n, p, k_url_path_shape); }},
@@ -122,8 +152,7 @@ const std::vector<Field<PerformanceConfig>> k_performance_fields{
                        PerformanceConfig& o) { r.read(o.connections, n, p, 0, k_int_max); }},
     {"duration", [](R& r, const N& n, const P& p,
                     PerformanceConfig& o) { r.read(o.duration, n, p, k_duration_shape); }},
-    {"thresholds",
-     [](R& r, const N& n, const P& p, PerformanceConfig& o) { r.read(o.thresholds, n, p); }},
+    {"thresholds", read_thresholds},
 };
 
 const std::vector<Field<WatchConfig>> k_watch_fields{

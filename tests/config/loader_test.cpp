@@ -421,6 +421,29 @@ TEST(LoaderErrors, BadDuration) {
                   "'watch.for' must be a duration, got '30 minutes'");
 }
 
+TEST(LoaderErrors, BadThresholdIsReportedAtItsItem) {
+  const ParseError e =
+      error_of("performance:\n  thresholds:\n    - p95 < 200ms\n    - p95 < 200xs\n");
+  EXPECT_ERROR_AT(e, 4, 7, "'performance.thresholds[1]': unknown duration unit 'xs'");
+  EXPECT_NE(e.message.find("\"p95 < 200ms\""), std::string::npos) << e.message;  // the forms
+}
+
+TEST(LoaderErrors, BadThresholdInAFlowList) {
+  EXPECT_ERROR_AT(error_of("performance: {thresholds: [\"p95 < 1s\", \"latency < 1s\"]}\n"), 1, 40,
+                  "'performance.thresholds[1]': unknown metric 'latency'");
+  EXPECT_ERROR_AT(error_of("performance:\n  thresholds: [error_rate < 5]\n"), 2, 16,
+                  "write 5% for a percentage");
+  EXPECT_ERROR_AT(error_of("performance:\n  thresholds: [~]\n"), 2, 16,
+                  "'performance.thresholds[0]' is empty");
+}
+
+TEST(LoaderErrors, BadThresholdFromAVariableDoesNotEchoItsValue) {
+  const ParseError e = error_of("performance:\n  thresholds: [\"p95 < ${LIMIT}\"]\n",
+                                env_of({{"LIMIT", "hunter2-secret"}}));
+  EXPECT_ERROR_AT(e, 2, 16, "'p95 < ${LIMIT}' is not a threshold once expanded");
+  EXPECT_EQ(e.to_string().find("hunter2"), std::string::npos) << e.to_string();
+}
+
 TEST(LoaderErrors, BadUrl) {
   EXPECT_ERROR_AT(error_of("url: api.example.com\n"), 1, 6,
                   "'url' must be an http:// or https:// URL");
