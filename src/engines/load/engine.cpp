@@ -1,6 +1,5 @@
 #include "engines/load/engine.h"
 
-#include <http_parser.h>
 #include <sys/epoll.h>
 #include <sys/prctl.h>
 #include <time.h>
@@ -14,6 +13,7 @@
 #include <queue>
 #include <thread>
 
+#include "engines/load/response.h"
 #include "engines/load/transport.h"
 
 namespace shipcheck::load {
@@ -32,7 +32,7 @@ enum class State { idle, connecting, sending, receiving, waiting };
 
 struct Conn {
   Transport io;
-  http_parser parser{};
+  ResponseParser response;
   State state = State::idle;
   std::uint32_t interest = 0;  // the epoll events asked for; 0 = not registered
   const Prepared* request = nullptr;
@@ -41,32 +41,7 @@ struct Conn {
   std::int64_t sent_us = 0;
   std::int64_t deadline_us = 0;
   bool has_request = false;  // a request is on its way or awaits its connection
-  bool complete = false;
-  bool keep_alive = true;
-  bool head = false;
-  int status = 0;
 };
-
-int on_headers_complete(http_parser* parser) {
-  // 1 tells the parser that no body follows (a HEAD response announces one it never sends).
-  return static_cast<Conn*>(parser->data)->head ? 1 : 0;
-}
-
-int on_message_complete(http_parser* parser) {
-  auto* conn = static_cast<Conn*>(parser->data);
-  conn->complete = true;
-  conn->status = static_cast<int>(parser->status_code);
-  conn->keep_alive = http_should_keep_alive(parser) != 0;
-  http_parser_pause(parser, 1);  // bytes after the response are not ours to parse
-  return 0;
-}
-
-const http_parser_settings k_settings = [] {
-  http_parser_settings s{};
-  s.on_headers_complete = on_headers_complete;
-  s.on_message_complete = on_message_complete;
-  return s;
-}();
 
 class Worker {
  public:
@@ -208,7 +183,6 @@ void Worker::send(std::size_t index, std::int64_t due, std::int64_t now) {
                                ? at % m_options.requests.size()
                                : m_options.sequence[at % m_options.sequence.size()];
   conn.request = &m_options.requests[pick];
-  conn.head = conn.request->head;
   conn.due_us = due;
   conn.sent_us = now;
   conn.deadline_us = now + m_options.timeout.count() * 1000;
@@ -238,9 +212,7 @@ void Worker::write_request(std::size_t index) {
   if (conn.state != State::sending) {
     conn.state = State::sending;
     conn.written = 0;
-    http_parser_init(&conn.parser, HTTP_RESPONSE);
-    conn.parser.data = &conn;
-    conn.complete = false;
+    conn.response.reset(conn.request->head);
   }
   switch (conn.io.write(conn.request->bytes.data(), conn.request->bytes.size(), conn.written)) {
     case Io::done:
@@ -304,13 +276,12 @@ void Worker::on_readable(std::size_t index) {
     const Io io = conn.io.read(m_buffer.data(), m_buffer.size(), got);
     if (io == Io::done) {
       m_outcome.bytes += static_cast<std::int64_t>(got);
-      const std::size_t parsed =
-          http_parser_execute(&conn.parser, &k_settings, m_buffer.data(), got);
-      if (conn.complete) {
+      const Parse parse = conn.response.feed(m_buffer.data(), got);
+      if (parse == Parse::complete) {
         finish_response(index);
         return;
       }
-      if (parsed != got || HTTP_PARSER_ERRNO(&conn.parser) != HPE_OK) {
+      if (parse == Parse::invalid) {
         fail(index, ErrorClass::read);
         return;
       }
@@ -327,14 +298,10 @@ void Worker::on_readable(std::size_t index) {
       want(index, EPOLLOUT);
       return;
     }
-    if (io == Io::closed) {
-      // A body that ends with the connection ends here.
-      http_parser_execute(&conn.parser, &k_settings, nullptr, 0);
-      if (conn.complete) {
-        conn.keep_alive = false;
-        finish_response(index);
-        return;
-      }
+    // A body that ends with the connection ends here.
+    if (io == Io::closed && conn.response.finish() == Parse::complete) {
+      finish_response(index);
+      return;
     }
     fail(index, ErrorClass::read);
     return;
@@ -349,16 +316,17 @@ void Worker::finish_response(std::size_t index) {
   m_outcome.corrected.record(std::max<std::int64_t>(now - conn.due_us, 1));
   m_outcome.uncorrected.record(std::max<std::int64_t>(now - conn.sent_us, 1));
   ++m_outcome.responses;
-  if (conn.status >= 400) {
-    ++m_outcome.errors[static_cast<std::size_t>(conn.status >= 500 ? ErrorClass::status_5xx
-                                                                   : ErrorClass::status_4xx)];
+  const int status = conn.response.status();
+  if (status >= 400) {
+    ++m_outcome.errors[static_cast<std::size_t>(status >= 500 ? ErrorClass::status_5xx
+                                                              : ErrorClass::status_4xx)];
   }
   count_second(now, false);
-  if (conn.status >= 400) {
+  if (status >= 400) {
     count_second(now, true);
   }
   conn.state = State::idle;
-  if (!conn.keep_alive || HTTP_PARSER_ERRNO(&conn.parser) != HPE_PAUSED) {
+  if (!conn.response.keep_alive()) {
     close(index, true);
   }
   after(index, now);
