@@ -74,9 +74,10 @@ bool is_unit_char(unsigned char c) {
   return std::isalpha(c) != 0 || c == '%' || c >= 0x80;
 }
 
-// Digits with at most one '.', not at either end.
+// Digits with at most one '.', not at either end. Over 20 characters is refused, which
+// keeps every limit finite once scaled to µs.
 std::optional<double> to_number(std::string_view digits) {
-  if (digits.empty() || digits.front() == '.' || digits.back() == '.' ||
+  if (digits.empty() || digits.size() > 20 || digits.front() == '.' || digits.back() == '.' ||
       digits.find('.') != digits.rfind('.')) {
     return std::nullopt;
   }

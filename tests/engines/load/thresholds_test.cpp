@@ -114,6 +114,8 @@ TEST(Threshold, RejectsMissingOrMalformedLimit) {
   EXPECT_NE(threshold_error_of("p95 < -5ms").find("'-5ms' is not a number"), std::string::npos);
   EXPECT_NE(threshold_error_of("p95 < 1.2.3s").find("'1.2.3' is not a number"), std::string::npos);
   EXPECT_NE(threshold_error_of("p95 < .5s").find("not a number"), std::string::npos);
+  const std::string huge(305, '9');  // finite, but infinite once scaled to µs
+  EXPECT_NE(threshold_error_of("p95 < " + huge + "m").find("is not a number"), std::string::npos);
 }
 
 TEST(Threshold, RejectsUnknownUnitsForEachMetric) {
