@@ -18,5 +18,6 @@ void register_postgres(Registry& registry);  // PG: src/checks/postgres/register
 void register_redis(Registry& registry);     // RDS: src/checks/redis/register.cpp
 void register_dns(Registry& registry);       // DNS: src/checks/dns/register.cpp
 void register_drills(Registry& registry);    // DRL: src/checks/drills/register.cpp
+void register_perf(Registry& registry);      // PERF: src/checks/perf/register.cpp
 
 }  // namespace shipcheck::checks

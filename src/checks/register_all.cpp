@@ -13,6 +13,7 @@ void register_all(Registry& registry) {
   checks::register_http(registry);
   checks::register_repo(registry);
   checks::register_k8s(registry);
+  checks::register_perf(registry);
   checks::register_postgres(registry);
   checks::register_redis(registry);
   checks::register_secrets(registry);

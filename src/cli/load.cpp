@@ -148,7 +148,7 @@ tl::expected<load::Options, std::string> make_options(const LoadFlags& f) {
     return tl::make_unexpected("--rate, --connections and --max-requests cannot be negative");
   }
   load::Options options;
-  auto target = load::resolve_target(f.url);
+  auto target = load::parse_target(f.url);
   if (!target) {
     return tl::make_unexpected(target.error());
   }
@@ -156,11 +156,9 @@ tl::expected<load::Options, std::string> make_options(const LoadFlags& f) {
   if (!address) {
     return tl::make_unexpected(address.error());
   }
-  if (!address->empty()) {
-    target = load::resolve_target(f.url, *address);
-    if (!target) {
-      return tl::make_unexpected(target.error());
-    }
+  if (auto resolved = load::resolve_address(*target, address->empty() ? target->host : *address);
+      !resolved) {
+    return tl::make_unexpected(resolved.error());
   }
   options.target = *target;
   auto spec = base_request(f);

@@ -29,6 +29,8 @@ inline const std::vector<std::string> k_live_families = {"HDR",  "TLS",  "EXP", 
 // drills on its database: `run --static` leaves them out too; `probe` does not run them (it
 // has no config naming a dependency).
 inline const std::vector<std::string> k_dependency_families = {"PG", "RDS", "DNS", "DRL"};
+// The load test (`performance:`): `run --static` leaves it out; `probe` does not run it.
+inline const std::vector<std::string> k_load_families = {"PERF"};
 
 // Which of the selected checks a run executes: all of them (those that disturb the service,
 // Check::runs_last, after the others), or one round only, so that a caller probing many

@@ -137,6 +137,7 @@ tl::expected<RunRequest, std::string> make_request(const RunFlags& f) {
     request.skip.insert(request.skip.end(), k_live_families.begin(), k_live_families.end());
     request.skip.insert(request.skip.end(), k_dependency_families.begin(),
                         k_dependency_families.end());
+    request.skip.insert(request.skip.end(), k_load_families.begin(), k_load_families.end());
   }
   request.jobs = f.jobs;
   request.timeout = *timeout;

@@ -78,9 +78,34 @@ void expect_drills_pass(const std::filesystem::path& dir) {
       << round_trip;
 }
 
+// PERF001's results (one per threshold of the demo's performance section), as statuses.
+std::vector<std::string> perf_statuses(const std::filesystem::path& dir) {
+  const auto run = test::run_shipcheck(
+      fmt::format("run '{}' --only PERF --format json --no-store", dir.string()));
+  const auto report = nlohmann::json::parse(run.out, nullptr, false);
+  std::vector<std::string> out;
+  for (const auto& r : report["results"]) {
+    out.push_back(r["status"].get<std::string>() + " " + r["message"].get<std::string>());
+  }
+  return out;
+}
+
 TEST(DemoDeps, GoodDemoPassesThePgAndDnsRulesAndEachPlantedDefectFailsItsOwn) {
   const DepsDemo demo;
   expect_drills_pass(demo.path());
+  // The load test: the good demo holds p95 < 500ms, p99 < 1s and error_rate < 1% at 50 req/s;
+  // with /status slowed to about 800 ms (planted), p95 is crossed and p99 and errors hold.
+  const auto good = perf_statuses(demo.path());
+  ASSERT_EQ(good.size(), 3U);
+  for (const auto& status : good) {
+    EXPECT_TRUE(status.starts_with("pass ")) << status;
+  }
+  test::run_script("demo", fmt::format("plant '{}' PERF001", demo.path().string()));
+  const auto slow = perf_statuses(demo.path());
+  ASSERT_EQ(slow.size(), 3U);
+  EXPECT_TRUE(slow[0].starts_with("fail p95 < 500ms is crossed under load (p95 = ")) << slow[0];
+  EXPECT_TRUE(slow[1].starts_with("pass ")) << slow[1];
+  EXPECT_TRUE(slow[2].starts_with("pass ")) << slow[2];
   std::set<std::string> planted;
   for (std::size_t step = 0; step <= k_deps_defects.size(); ++step) {
     if (step > 0) {

@@ -1,6 +1,8 @@
 """The demo todo API: FastAPI app, middleware and routes."""
 
+import asyncio
 import logging
+import random
 import time
 from typing import Optional
 
@@ -145,6 +147,16 @@ def readyz() -> JSONResponse:
 @app.get("/livez")
 def livez() -> dict:
     return {"status": "alive", "version": __version__}
+
+
+@app.get("/status")
+async def public_status() -> dict:
+    """A cheap public answer: the load target of shipcheck.yaml's performance section."""
+    if "PERF001" in PLANTED:
+        # The planted slow endpoint (PERF001): about 800 ms an answer, as a missing index
+        # under a hot query would make it.
+        await asyncio.sleep(random.uniform(0.75, 0.85))
+    return {"status": "ok", "version": __version__}
 
 
 @app.get("/metrics")

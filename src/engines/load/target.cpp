@@ -41,8 +41,7 @@ bool literal_address(const std::string& text, int port, Target& target) {
 
 }  // namespace
 
-tl::expected<Target, std::string> resolve_target(std::string_view url,
-                                                 std::string_view resolve_to) {
+tl::expected<Target, std::string> parse_target(std::string_view url) {
   Target target;
   std::string_view rest;
   if (url.starts_with("http://")) {
@@ -96,9 +95,12 @@ tl::expected<Target, std::string> resolve_target(std::string_view url,
     }
     target.port = port;
   }
-  const std::string address = resolve_to.empty() ? target.host : std::string(resolve_to);
+  return target;
+}
+
+tl::expected<void, std::string> resolve_address(Target& target, const std::string& address) {
   if (literal_address(address, target.port, target)) {
-    return target;
+    return {};
   }
   addrinfo hints{};
   hints.ai_socktype = SOCK_STREAM;
@@ -117,6 +119,20 @@ tl::expected<Target, std::string> resolve_target(std::string_view url,
   } else {
     reinterpret_cast<sockaddr_in6*>(&target.address)->sin6_port =
         htons(static_cast<std::uint16_t>(target.port));
+  }
+  return {};
+}
+
+tl::expected<Target, std::string> resolve_target(std::string_view url,
+                                                 std::string_view resolve_to) {
+  auto target = parse_target(url);
+  if (!target) {
+    return target;
+  }
+  auto resolved =
+      resolve_address(*target, resolve_to.empty() ? target->host : std::string(resolve_to));
+  if (!resolved) {
+    return tl::make_unexpected(resolved.error());
   }
   return target;
 }

@@ -25,8 +25,14 @@ struct Target {
   socklen_t address_length = 0;
 };
 
-// Parses http(s)://host[:port][/path] and resolves host (or takes `resolve_to`, an IP address,
-// like curl --resolve). Errors say what is wrong with the URL or the name.
+// Parses http(s)://host[:port][/path] without looking anything up (address left empty).
+tl::expected<Target, std::string> parse_target(std::string_view url);
+
+// Fills target.address from `name` (an IP address, or a name looked up once).
+tl::expected<void, std::string> resolve_address(Target& target, const std::string& name);
+
+// parse_target, then resolve_address of the host (or of `resolve_to`, an address given like
+// curl --resolve). Errors say what is wrong with the URL or the name.
 tl::expected<Target, std::string> resolve_target(std::string_view url,
                                                  std::string_view resolve_to = {});
 

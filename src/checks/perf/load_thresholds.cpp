@@ -1,0 +1,149 @@
+// PERF001: the seeds' "p95 < 200ms, p99 < 500ms", "error rate < 1%" and ">100 requests/second
+// capacity", measured instead of assumed: the `performance:` section's load (an open-model
+// rate, or closed-model connections, for a duration) runs against url + path with the load
+// engine, and each threshold becomes one result. Latency is counted from when each request
+// was due, so a stall shows.
+#include "checks/perf/load_thresholds.h"
+
+#include <fmt/format.h>
+
+#include "checks/context.h"
+#include "config/config.h"
+#include "core/duration.h"
+#include "engines/load/engine.h"
+#include "engines/load/thresholds.h"
+
+namespace shipcheck::checks {
+namespace {
+
+// The seeds' most common targets, when the section names none.
+const std::vector<std::string> k_default_thresholds = {"p95 < 500ms", "error_rate < 1%"};
+
+constexpr std::chrono::milliseconds k_request_timeout{10'000};
+
+// The address tls.resolve gives for the URL's host and port, if any ("host:port:addr").
+std::string resolved_address(const Context& ctx, const load::Target& target) {
+  const std::string prefix = fmt::format("{}:{}:", target.host, target.port);
+  for (const auto& entry : ctx.config.tls.resolve) {
+    if (entry.starts_with(prefix)) {
+      std::string address = entry.substr(prefix.size());
+      if (address.size() > 2 && address.front() == '[' && address.back() == ']') {
+        address = address.substr(1, address.size() - 2);
+      }
+      return address;
+    }
+  }
+  return {};
+}
+
+std::string base_url(const std::string& url) {
+  const auto scheme_end = url.find("://");
+  const auto path = url.find('/', scheme_end == std::string::npos ? 0 : scheme_end + 3);
+  return path == std::string::npos ? url : url.substr(0, path);
+}
+
+std::string latency(std::int64_t us) {
+  return load::format_micros(static_cast<double>(us));
+}
+
+// "0" or "250 (connect 250)": the errors by class.
+std::string errors_text(const load::Outcome& outcome) {
+  std::string classes;
+  for (std::size_t i = 0; i < load::k_error_classes; ++i) {
+    if (outcome.errors[i] > 0) {
+      classes += fmt::format("{}{} {}", classes.empty() ? "" : ", ",
+                             load::to_string(static_cast<load::ErrorClass>(i)), outcome.errors[i]);
+    }
+  }
+  return classes.empty() ? "0" : fmt::format("{} ({})", outcome.error_count(), classes);
+}
+
+std::string model(const PerformanceConfig& p, const load::Options& o) {
+  return p.rate > 0 ? fmt::format("{:g} req/s for {} over {} connections", p.rate, p.duration,
+                                  o.connections)
+                    : fmt::format("{} connections for {}", o.connections, p.duration);
+}
+
+}  // namespace
+
+LoadThresholds::LoadThresholds()
+    : Check(RuleInfo{"PERF001", "performance", "Latency and error thresholds hold under load",
+                     Severity::high,
+                     "find what is slow under load (a query without an index, a pool too small, "
+                     "one worker), fix it, or scale out until the thresholds hold"}) {}
+
+std::chrono::milliseconds LoadThresholds::timeout(const Context& ctx,
+                                                  std::chrono::milliseconds run_timeout) const {
+  if (!ctx.config.performance) {
+    return run_timeout;
+  }
+  const auto duration =
+      parse_duration(ctx.config.performance->duration).value_or(std::chrono::milliseconds(10'000));
+  return std::max(run_timeout, duration + k_request_timeout + std::chrono::seconds(15));
+}
+
+std::vector<Result> LoadThresholds::run(const Context& ctx) const {
+  if (!ctx.config.performance) {
+    return {skip("no performance: section in shipcheck.yaml")};
+  }
+  const PerformanceConfig& p = *ctx.config.performance;
+  if (ctx.config.url.empty()) {
+    return {skip("no url: in shipcheck.yaml to load")};
+  }
+  if (p.duration.empty() || (p.rate <= 0 && p.connections <= 0)) {
+    return {
+        error("performance: needs a duration and a rate (or connections): a load test is "
+              "never unbounded")};
+  }
+  const std::string url = base_url(ctx.config.url) + (p.path.empty() ? "/" : p.path);
+  auto target = load::parse_target(url);
+  if (!target) {
+    return {error(target.error())};
+  }
+  const std::string address = resolved_address(ctx, *target);
+  if (auto resolved = load::resolve_address(*target, address.empty() ? target->host : address);
+      !resolved) {
+    return {error(resolved.error())};
+  }
+  load::Options options;
+  options.target = *target;
+  options.requests = {load::prepare(*target, load::RequestSpec{})};
+  options.threads = 1;
+  options.rate = p.rate;
+  options.connections =
+      p.connections > 0 ? p.connections : static_cast<int>(std::clamp(p.rate / 10, 1.0, 1000.0));
+  options.duration = parse_duration(p.duration).value_or(std::chrono::milliseconds(10'000));
+  options.timeout = k_request_timeout;
+  if (!ctx.config.tls.ca_file.empty()) {
+    options.ca_file = (ctx.root / ctx.config.tls.ca_file).string();
+  }
+  const load::Outcome outcome = load::run(options);
+  if (!outcome.fatal.empty()) {
+    return {error(outcome.fatal)};
+  }
+  const auto& h = outcome.corrected;
+  const std::string evidence = fmt::format(
+      "{}: {} requests, {} responses, p50 {}, p95 {}, p99 {}, max {}; errors {}", model(p, options),
+      outcome.attempts(), outcome.responses, latency(h.percentile(50)), latency(h.percentile(95)),
+      latency(h.percentile(99)), latency(h.max()), errors_text(outcome));
+  const load::Measured measured{&h, outcome.attempts(), outcome.error_count(), outcome.seconds};
+  std::vector<Result> results;
+  for (const auto& text : p.thresholds.empty() ? k_default_thresholds : p.thresholds) {
+    auto threshold = load::parse_threshold(text);
+    if (!threshold) {  // the loader rejects these; a Config built in code may not have been
+      results.push_back(error(fmt::format("threshold '{}': {}", text, threshold.error())));
+      continue;
+    }
+    const load::Verdict verdict = load::evaluate(*threshold, measured);
+    Result r =
+        verdict.passed
+            ? pass(fmt::format("{} holds under load ({})", text, verdict.observed_text), evidence)
+            : fail(fmt::format("{} is crossed under load ({})", text, verdict.observed_text),
+                   evidence);
+    r.target = url;
+    results.push_back(std::move(r));
+  }
+  return results;
+}
+
+}  // namespace shipcheck::checks
