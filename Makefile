@@ -3,7 +3,7 @@
 JOBS ?= $(shell nproc)
 DEMO_DIR ?= build/demo-service
 
-.PHONY: all demo test build asan bench bench-secrets bench-containers bench-probe bench-probe-many format clean
+.PHONY: all demo test build asan bench bench-secrets bench-containers bench-probe bench-probe-many bench-load format clean
 
 all: build
 
@@ -40,6 +40,11 @@ bench: build
 bench-secrets: build
 	bench/secrets.sh
 	bench/secrets_history.sh
+
+# shipcheck load against wrk, ab and hey on one local nginx, then its memory over 60 s. Five
+# minutes.
+bench-load: build
+	bench/load.sh
 
 # Dockerfile, compose and Kubernetes linting on 10,000 generated files, one core, beside
 # dockerfilelint (npm) and hadolint when it is installed. About a minute.

@@ -201,8 +201,9 @@ std::function<void(const load::Tick&)> progress_line(bool enabled, double durati
     const double window = tick.elapsed_s - last->elapsed_s;
     const double rps =
         window > 0 ? static_cast<double>(tick.responses - last->responses) / window : 0;
-    fmt::print(stderr, "\r\033[K[{:.0f}s/{:.0f}s] {:.0f} req/s, {} responses, {} errors",
-               tick.elapsed_s, duration_s, rps, tick.responses, tick.errors);
+    fmt::print(stderr, "\r\033[K[{:.0f}s/{:.0f}s] {:.0f} req/s, p95 {}, {} responses, {} errors",
+               tick.elapsed_s, duration_s, rps,
+               load::format_micros(static_cast<double>(tick.p95_us)), tick.responses, tick.errors);
     std::fflush(stderr);
     *last = tick;
   };

@@ -155,10 +155,23 @@ struct DrillsConfig {
   std::string pg_bindir;  // where pg_dump and pg_restore are; empty = PATH
 };
 
-struct PerformanceConfig {
+// One request of the load test's weighted mix (performance.mix).
+struct LoadRequestConfig {
+  std::string method = "GET";
   std::string path;
+  HeaderList headers;
+  std::string body;
+  int weight = 1;  // its share of the mix
+  SourcePos pos;
+};
+
+// PERF001 (docs/rules/PERF001.md): the load test `shipcheck run` runs last.
+struct PerformanceConfig {
+  std::string path;                    // GET path, when there is no mix
+  std::vector<LoadRequestConfig> mix;  // requests sent in proportion to their weights
+  bool auth = false;    // every request carries auth.token_env's token as a bearer token
   double rate = 0;      // requests/s (open model)
-  int connections = 0;  // closed model
+  int connections = 0;  // closed model; with a rate, the connections that carry it
   std::string duration;
   std::vector<std::string> thresholds;
 };

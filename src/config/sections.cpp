@@ -7,7 +7,6 @@
 #include <fmt/format.h>
 
 #include "config/values.h"
-#include "engines/load/thresholds.h"
 
 namespace shipcheck::config {
 
@@ -16,7 +15,6 @@ const Shape k_url_path_shape{is_url_path, "a path starting with '/'", "e.g. /hea
 const Shape k_duration_shape{is_duration, "a duration", "e.g. 500ms, 10s, 30m, 1h30m, 7d"};
 
 namespace {
-constexpr double k_double_max = std::numeric_limits<double>::max();
 
 const Shape k_resolve_shape{is_resolve_entry, "host:port:address",
                             "like curl --resolve, e.g. api.example.com:443:127.0.0.1"};
@@ -116,45 +114,6 @@ const std::vector<Field<DependenciesConfig>> k_dependency_fields{
     {"redis", read_redis},
 };
 
-// Each threshold is parsed here, so that a typo stops `shipcheck load` with its line and
-// column before any traffic is sent, not after the run. The list is read whole first, so
-// its size limits apply before any parsing.
-void read_thresholds(R& r, const N& node, const P& path, PerformanceConfig& out) {
-  r.read(out.thresholds, node, path);
-  if (r.failed() || !node.IsSequence()) {
-    return;
-  }
-  for (std::size_t i = 0; i < out.thresholds.size(); ++i) {
-    const auto parsed = load::parse_threshold(out.thresholds[i]);
-    if (parsed) {
-      continue;
-    }
-    const std::string item_path = fmt::format("{}[{}]", path, i);
-    const std::string& raw = node[i].Scalar();
-    // The parser quotes what it read; after ${VAR} expansion that may be a variable's value.
-    if (raw != out.thresholds[i]) {
-      r.fail(node[i],
-             fmt::format("'{}': '{}' is not a threshold once expanded", item_path, shown(raw)),
-             "e.g. \"p95 < 200ms\", \"error_rate < 1%\", \"rps >= 100\"");
-    } else {
-      r.fail(node[i], fmt::format("'{}': {}", item_path, parsed.error()));
-    }
-    return;
-  }
-}
-
-const std::vector<Field<PerformanceConfig>> k_performance_fields{
-    {"path", [](R& r, const N& n, const P& p,
-                PerformanceConfig& o) { r.read(o.path, n, p, k_url_path_shape); }},
-    {"rate", [](R& r, const N& n, const P& p,
-                PerformanceConfig& o) { r.read(o.rate, n, p, 0.0, k_double_max); }},
-    {"connections", [](R& r, const N& n, const P& p,
-                       PerformanceConfig& o) { r.read(o.connections, n, p, 0, k_int_max); }},
-    {"duration", [](R& r, const N& n, const P& p,
-                    PerformanceConfig& o) { r.read(o.duration, n, p, k_duration_shape); }},
-    {"thresholds", read_thresholds},
-};
-
 const std::vector<Field<WatchConfig>> k_watch_fields{
     {"for", [](R& r, const N& n, const P& p,
                WatchConfig& o) { r.read(o.window, n, p, k_duration_shape); }},
@@ -197,11 +156,7 @@ const std::vector<Field<Config>> k_top_fields{
                         Config& o) { read_fields(r, n, p, k_dependency_fields, o.dependencies); }},
     {"dns", read_dns},
     {"drills", read_drills},
-    {"performance",
-     [](R& r, const N& n, const P& p, Config& o) {
-       o.performance.emplace();
-       read_fields(r, n, p, k_performance_fields, *o.performance);
-     }},
+    {"performance", read_performance},
     {"watch",
      [](R& r, const N& n, const P& p, Config& o) {
        o.watch.emplace();

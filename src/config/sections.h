@@ -62,6 +62,14 @@ void read_docs(Reader& reader, const YAML::Node& node, const std::string& path, 
 void read_git(Reader& reader, const YAML::Node& node, const std::string& path, Config& out);
 void read_containers(Reader& reader, const YAML::Node& node, const std::string& path, Config& out);
 
+// A map of header names to values (regular expressions with `regex_values`), from
+// sections_smoke.cpp; names must be header names.
+void read_headers(Reader& reader, const YAML::Node& node, const std::string& path, HeaderList& out,
+                  bool regex_values);
+
+// The performance section (sections_performance.cpp).
+void read_performance(Reader& reader, const YAML::Node& node, const std::string& path, Config& out);
+
 // The drills section (sections_drills.cpp).
 void read_drills(Reader& reader, const YAML::Node& node, const std::string& path, Config& out);
 

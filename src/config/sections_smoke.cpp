@@ -76,24 +76,6 @@ void read_regex(R& r, const N& node, const P& path, std::string& out) {
   }
 }
 
-void read_headers(R& r, const N& node, const P& path, HeaderList& out, bool regex_values) {
-  r.each_key(node, path, {}, [&](const N& key, const N& value) {
-    const std::string item = join_path(path, key.Scalar());
-    if (!is_header_name(key.Scalar())) {
-      r.fail(key, fmt::format("'{}' is not a header name", shown(key.Scalar())),
-             "letters, digits and -, e.g. Content-Type");
-      return;
-    }
-    std::string text;
-    if (regex_values) {
-      read_regex(r, value, item, text);
-    } else {
-      r.read(text, value, item, k_header_value_shape);
-    }
-    out.emplace_back(regex_values ? to_lower(key.Scalar()) : key.Scalar(), text);
-  });
-}
-
 void read_status(R& r, const N& node, const P& path, std::vector<int>& out) {
   if (node.IsSequence()) {
     r.each_item(node, path, [&](const N& item, const P& item_path) {
@@ -270,6 +252,25 @@ void check_step(R& r, const N& node, const P& path, const SmokeStep& step,
 }
 
 }  // namespace
+
+void read_headers(Reader& r, const YAML::Node& node, const std::string& path, HeaderList& out,
+                  bool regex_values) {
+  r.each_key(node, path, {}, [&](const N& key, const N& value) {
+    const std::string item = join_path(path, key.Scalar());
+    if (!is_header_name(key.Scalar())) {
+      r.fail(key, fmt::format("'{}' is not a header name", shown(key.Scalar())),
+             "letters, digits and -, e.g. Content-Type");
+      return;
+    }
+    std::string text;
+    if (regex_values) {
+      read_regex(r, value, item, text);
+    } else {
+      r.read(text, value, item, k_header_value_shape);
+    }
+    out.emplace_back(regex_values ? to_lower(key.Scalar()) : key.Scalar(), text);
+  });
+}
 
 void read_assertions(Reader& r, const YAML::Node& node, const std::string& path,
                      std::vector<std::string>& out) {

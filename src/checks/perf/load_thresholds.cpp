@@ -36,6 +36,38 @@ std::string resolved_address(const Context& ctx, const load::Target& target) {
   return {};
 }
 
+// What the load test sends: the mix, or GET path; with `auth`, each request carries the
+// token (never shown) as a bearer token.
+tl::expected<std::vector<load::RequestSpec>, std::string> request_specs(
+    const Context& ctx, const PerformanceConfig& p) {
+  std::vector<load::RequestSpec> specs;
+  for (const auto& request : p.mix) {
+    load::RequestSpec spec;
+    spec.method = request.method;
+    spec.path = request.path;
+    spec.headers = request.headers;
+    spec.body = request.body;
+    spec.weight = request.weight;
+    specs.push_back(std::move(spec));
+  }
+  if (specs.empty()) {
+    specs.emplace_back();
+  }
+  if (p.auth) {
+    const char* token = ctx.config.auth.token_env.empty()
+                            ? nullptr
+                            : std::getenv(ctx.config.auth.token_env.c_str());
+    if (token == nullptr || *token == '\0') {
+      return tl::make_unexpected(
+          "performance.auth needs a token: set the variable auth.token_env names");
+    }
+    for (auto& spec : specs) {
+      spec.headers.emplace_back("Authorization", fmt::format("Bearer {}", token));
+    }
+  }
+  return specs;
+}
+
 std::string base_url(const std::string& url) {
   const auto scheme_end = url.find("://");
   const auto path = url.find('/', scheme_end == std::string::npos ? 0 : scheme_end + 3);
@@ -95,7 +127,9 @@ std::vector<Result> LoadThresholds::run(const Context& ctx) const {
         error("performance: needs a duration and a rate (or connections): a load test is "
               "never unbounded")};
   }
-  const std::string url = base_url(ctx.config.url) + (p.path.empty() ? "/" : p.path);
+  const std::string url = base_url(ctx.config.url) + (!p.mix.empty()   ? p.mix.front().path
+                                                      : p.path.empty() ? "/"
+                                                                       : p.path);
   auto target = load::parse_target(url);
   if (!target) {
     return {error(target.error())};
@@ -105,9 +139,16 @@ std::vector<Result> LoadThresholds::run(const Context& ctx) const {
       !resolved) {
     return {error(resolved.error())};
   }
+  auto specs = request_specs(ctx, p);
+  if (!specs) {
+    return {error(specs.error())};
+  }
   load::Options options;
   options.target = *target;
-  options.requests = {load::prepare(*target, load::RequestSpec{})};
+  for (const auto& spec : *specs) {
+    options.requests.push_back(load::prepare(*target, spec));
+  }
+  options.sequence = load::mix_sequence(*specs);
   options.threads = 1;
   options.rate = p.rate;
   options.connections =

@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <cmath>
 #include <memory>
+#include <mutex>
 #include <queue>
 #include <thread>
 
@@ -64,6 +65,12 @@ class Worker {
   Outcome& outcome() { return m_outcome; }
   std::atomic<std::int64_t>& live_responses() { return m_live_responses; }
   std::atomic<std::int64_t>& live_errors() { return m_live_errors; }
+  // For a progress line: the latencies so far, copied by the worker about once a second.
+  void publish_snapshots() { m_snapshots = true; }
+  void add_snapshot_to(Histogram& into) {
+    std::lock_guard lock(m_snapshot_mutex);
+    into.merge(m_snapshot);
+  }
 
  private:
   void begin(std::size_t index, std::int64_t now);
@@ -103,6 +110,10 @@ class Worker {
   std::priority_queue<Due, std::vector<Due>, std::greater<>> m_due;
   std::vector<char> m_buffer = std::vector<char>(64 * 1024);
   Outcome m_outcome;
+  bool m_snapshots = false;
+  std::int64_t m_next_snapshot_us = 0;
+  std::mutex m_snapshot_mutex;
+  Histogram m_snapshot;
   alignas(64) std::atomic<std::int64_t> m_live_responses{0};
   alignas(64) std::atomic<std::int64_t> m_live_errors{0};
 };
@@ -446,6 +457,11 @@ void Worker::run() {
     if (m_in_flight > 0 && now >= m_next_scan_us) {
       scan_timeouts(now);
     }
+    if (m_snapshots && now >= m_next_snapshot_us) {
+      std::lock_guard lock(m_snapshot_mutex);
+      m_snapshot = m_outcome.corrected;
+      m_next_snapshot_us = now + 1'000'000;
+    }
     const int n = wait(events.data(), static_cast<int>(events.size()), wait_us(now_us()));
     for (int i = 0; i < n; ++i) {
       on_event(static_cast<std::size_t>(events[static_cast<std::size_t>(i)].data.u64),
@@ -518,7 +534,11 @@ Outcome run(const Options& options, const std::function<void(const Tick&)>& on_t
     const double rate = options.rate * mine / connections;
     workers.push_back(std::make_unique<Worker>(
         options, mine, rate, tls.get(), options.max_requests > 0 ? &budget : nullptr, start, t));
+    if (on_tick) {
+      workers.back()->publish_snapshots();
+    }
   }
+  Histogram so_far;
   std::vector<std::thread> running;
   std::atomic<unsigned> finished{0};
   for (auto& worker : workers) {
@@ -536,7 +556,10 @@ Outcome run(const Options& options, const std::function<void(const Tick&)>& on_t
     for (auto& worker : workers) {
       tick.responses += worker->live_responses().load(std::memory_order_relaxed);
       tick.errors += worker->live_errors().load(std::memory_order_relaxed);
+      worker->add_snapshot_to(so_far);
     }
+    tick.p95_us = so_far.percentile(95);
+    so_far.reset();
     on_tick(tick);
   }
   for (auto& thread : running) {

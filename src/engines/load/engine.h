@@ -62,6 +62,7 @@ struct Tick {
   double elapsed_s = 0;
   std::int64_t responses = 0;
   std::int64_t errors = 0;
+  std::int64_t p95_us = 0;  // so far, from the due time (as of each thread's last second)
 };
 
 // Runs the test to its end (duration, max_requests), then waits for requests in flight until

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cstdlib>
+#include <fstream>
 #include <thread>
 
 #include "support/fixture.h"
@@ -26,14 +28,16 @@ PerformanceConfig gentle_load(std::vector<std::string> thresholds) {
 }
 
 TEST(LoadThresholdsTest, PassesWithAFastServerOverTls) {
-  const test::Nginx nginx("server {\n  listen 127.0.0.1:{https_port} ssl;\n  server_name app.test;\n"
-                          "  ssl_certificate \"{cert}\";\n  ssl_certificate_key \"{key}\";\n"
-                          "  location / { return 200 'ok'; }\n}\n");
+  const test::Nginx nginx(
+      "server {\n  listen 127.0.0.1:{https_port} ssl;\n  server_name app.test;\n"
+      "  ssl_certificate \"{cert}\";\n  ssl_certificate_key \"{key}\";\n"
+      "  location / { return 200 'ok'; }\n}\n");
   Config config = nginx.config();
   config.performance = gentle_load({"p95 < 500ms", "error_rate < 1%", "rps >= 80"});
   const auto results = test::run_check(LoadThresholds(), config);
   ASSERT_EQ(test::statuses(results), "pass,pass,pass") << results[0].message;
-  EXPECT_TRUE(says(results[0].message, "p95 < 500ms holds under load (p95 = ")) << results[0].message;
+  EXPECT_TRUE(says(results[0].message, "p95 < 500ms holds under load (p95 = "))
+      << results[0].message;
   EXPECT_TRUE(says(results[0].evidence, "100 req/s for 1s over 10 connections: 100 requests"))
       << results[0].evidence;
   EXPECT_EQ(results[0].target, nginx.https_url("/"));
@@ -54,19 +58,53 @@ TEST(LoadThresholdsTest, FailsWhenTheServerIsSlowerThanTheThreshold) {
   config.performance->rate = 50;
   const auto results = test::run_check(LoadThresholds(), config);
   ASSERT_EQ(test::statuses(results), "fail,pass") << results[0].message;
-  EXPECT_TRUE(says(results[0].message, "p95 < 30ms is crossed under load (p95 = ")) << results[0].message;
+  EXPECT_TRUE(says(results[0].message, "p95 < 30ms is crossed under load (p95 = "))
+      << results[0].message;
 }
 
 TEST(LoadThresholdsTest, FailsWhenTooManyRequestsFail) {
-  const test::Nginx nginx("server {\n  listen 127.0.0.1:{https_port} ssl;\n  server_name app.test;\n"
-                          "  ssl_certificate \"{cert}\";\n  ssl_certificate_key \"{key}\";\n"
-                          "  location / { return 503; }\n}\n");
+  const test::Nginx nginx(
+      "server {\n  listen 127.0.0.1:{https_port} ssl;\n  server_name app.test;\n"
+      "  ssl_certificate \"{cert}\";\n  ssl_certificate_key \"{key}\";\n"
+      "  location / { return 503; }\n}\n");
   Config config = nginx.config();
   config.performance = gentle_load({});
   const auto results = test::run_check(LoadThresholds(), config);
   ASSERT_EQ(test::statuses(results), "pass,fail") << results[1].message;
   EXPECT_EQ(results[1].message,
             "error_rate < 1% is crossed under load (error_rate = 100% (100 of 100))");
+}
+
+TEST(LoadThresholdsTest, PassesWithAWeightedMixCarryingTheToken) {
+  const test::Nginx nginx(
+      "log_format perf '$request $http_authorization';\n"
+      "server {\n  listen 127.0.0.1:{https_port} ssl;\n  server_name app.test;\n"
+      "  ssl_certificate \"{cert}\";\n  ssl_certificate_key \"{key}\";\n"
+      "  access_log \"{dir}/perf.log\" perf;\n"
+      "  location / { return 200 'ok'; }\n}\n");
+  Config config = nginx.config();
+  const std::string token = "perf_token_9c1d7e5a3b2f4d6e8a0c";
+  setenv("SHIPCHECK_PERF_TOKEN", token.c_str(), 1);
+  config.auth.token_env = "SHIPCHECK_PERF_TOKEN";
+  config.performance = gentle_load({"error_rate < 1%"});
+  config.performance->path.clear();
+  config.performance->auth = true;
+  config.performance->mix = {{"GET", "/a", {}, "", 3, {}}, {"POST", "/b", {}, "{}", 1, {}}};
+  const auto results = test::run_check(LoadThresholds(), config);
+  ASSERT_EQ(test::statuses(results), "pass") << results[0].message;
+  EXPECT_EQ((results[0].message + results[0].evidence).find(token), std::string::npos);
+  std::ifstream log(nginx.dir() / "perf.log");
+  std::size_t a = 0;
+  std::size_t b = 0;
+  for (std::string line; std::getline(log, line);) {
+    EXPECT_NE(line.find("Bearer " + token), std::string::npos) << line;
+    a += line.starts_with("GET /a ") ? 1 : 0;
+    b += line.starts_with("POST /b ") ? 1 : 0;
+  }
+  // 3:1, interleaved (a a b a, a a b a, ...): the few requests the one-second schedule may
+  // not reach leave it within one cycle.
+  EXPECT_GE(a + b, 95U);
+  EXPECT_NEAR(static_cast<double>(a), 3.0 * static_cast<double>(b), 3.0);
 }
 
 TEST(LoadThresholdsTest, SkipsWithoutAPerformanceSection) {
