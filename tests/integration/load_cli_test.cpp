@@ -34,6 +34,7 @@ TEST(LoadCli, JsonFollowsTheContract) {
       "--threshold 'error_rate < 1%'",
       plain_url(nginx)));
   ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(test::schema_error(run.out, "load.schema.json"), "") << run.out;
   const auto j = nlohmann::json::parse(run.out, nullptr, false);
   ASSERT_FALSE(j.is_discarded()) << run.out;
   EXPECT_EQ(j["schema"], "shipcheck.load/v1");

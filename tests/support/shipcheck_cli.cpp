@@ -42,14 +42,14 @@ std::string run_script(const std::string& name, const std::string& args) {
   return output;
 }
 
-std::string schema_error(const std::string& json_text) {
+std::string schema_error(const std::string& json_text, const std::string& schema) {
   TempDir dir;
-  const auto file = dir.write("report.json", json_text);
+  const auto file = dir.write("output.json", json_text);
   std::string output;
   const std::string command =
       fmt::format("/usr/bin/python3 '{}' '{}' '{}'",
                   (source_dir() / "tests" / "support" / "validate_json_schema.py").string(),
-                  (source_dir() / "docs" / "report.schema.json").string(), file.string());
+                  (source_dir() / "docs" / schema).string(), file.string());
   return run_command(command, output) == 0 ? std::string() : output + " ";
 }
 

@@ -25,8 +25,10 @@ int free_demo_port_base(int from);
 // Runs scripts/<name> <args>; throws with its output if it exits non-zero.
 std::string run_script(const std::string& name, const std::string& args);
 
-// Validates JSON text against docs/report.schema.json; returns "" if valid, else the error.
-std::string schema_error(const std::string& json_text);
+// Validates JSON text against docs/SCHEMA (the report's by default); returns "" if valid, else
+// the error.
+std::string schema_error(const std::string& json_text,
+                         const std::string& schema = "report.schema.json");
 
 std::filesystem::path source_dir();
 
