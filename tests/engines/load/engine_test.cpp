@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <chrono>
 #include <fstream>
 #include <thread>
@@ -176,6 +177,21 @@ TEST(LoadEngine, HostileResponsesAreErrorsNeverResponses) {
       4);
   EXPECT_EQ(silent.responses, 0);
   EXPECT_EQ(silent.errors[static_cast<std::size_t>(ErrorClass::timeout)], 4);
+}
+
+TEST(LoadEngine, ChunkedResponsesKeepTheConnection) {
+  std::atomic<int> connections{0};
+  const auto chunked = against([&connections](int fd) {
+    ++connections;
+    while (!test::read_request(fd).empty()) {
+      test::send_all(fd,
+                     "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+                     "5\r\nhello\r\n7\r\n, world\r\n0\r\n\r\n");
+    }
+  });
+  EXPECT_EQ(chunked.responses, 20);
+  EXPECT_EQ(chunked.error_count(), 0);
+  EXPECT_LE(connections.load(), 4);  // keep-alive: no reconnects
 }
 
 TEST(LoadEngine, ABodyEndingWithTheConnectionIsAResponse) {
