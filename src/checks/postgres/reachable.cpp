@@ -1,6 +1,7 @@
 // PG001: the seeds' `psql $DATABASE_URL -c "SELECT 1"`: a read-only session opens within the
 // timeout (the shared session: when it cannot open, PG001 fails with the cause and the other
-// PG rules are `error`), a query answers, and the server's major version is at least the configured minimum.
+// PG rules are `error`), a query answers, and the server's major version is at least the
+// configured minimum.
 #include "checks/postgres/reachable.h"
 
 #include <fmt/format.h>
