@@ -32,8 +32,10 @@ bool is_number_char(unsigned char c) {
 }
 
 std::optional<double> to_number(std::string_view digits) {
-  if (digits.empty() || digits.size() > 20 || digits.front() == '.' || digits.back() == '.' ||
-      digits.find('.') != digits.rfind('.')) {
+  const std::string_view mantissa = digits.substr(0, digits.find_first_of("eE"));
+  if (mantissa.empty() || digits.size() > 20 ||
+      std::isdigit(static_cast<unsigned char>(mantissa.front())) == 0 || mantissa.back() == '.' ||
+      mantissa.find('.') != mantissa.rfind('.')) {
     return std::nullopt;
   }
   double value = 0;
@@ -62,6 +64,25 @@ bool Cursor::eat(char c) {
     return true;
   }
   return false;
+}
+
+std::string_view Cursor::take_number() {
+  const std::string_view mantissa = take(is_number_char);
+  const std::size_t end = at;
+  auto digit_at = [&](std::size_t i) {
+    return i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])) != 0;
+  };
+  if (!mantissa.empty() && end < text.size() && (text[end] == 'e' || text[end] == 'E')) {
+    const std::size_t sign =
+        end + 1 < text.size() && (text[end + 1] == '+' || text[end + 1] == '-') ? 1 : 0;
+    if (digit_at(end + 1 + sign)) {
+      at = end + 1 + sign;
+      while (digit_at(at)) {
+        ++at;
+      }
+    }
+  }
+  return text.substr(end - mantissa.size(), at - (end - mantissa.size()));
 }
 
 std::string Cursor::found() {

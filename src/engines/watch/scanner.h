@@ -26,13 +26,18 @@ tl::unexpected<TriggerError> fail_at(std::size_t column, std::string_view what,
 // At most 24 bytes of `text`, for quoting in an error.
 std::string excerpt(std::string_view text);
 
-bool is_word_char(unsigned char c);  // letters, digits, '_' and '.'
-bool is_unit_char(unsigned char c);  // letters and the bytes of "µ"
-bool is_number_char(unsigned char c);
+bool is_word_char(unsigned char c);    // letters, digits, '_' and '.'
+bool is_unit_char(unsigned char c);    // letters and the bytes of "µ"
+bool is_number_char(unsigned char c);  // digits and '.'
 
-// Digits with at most one '.', not at either end; at most 20 characters, so every bound
-// stays finite once scaled.
+// Digits with at most one '.', not at either end, and an optional exponent ("1e9", "2.5e-3",
+// which is how to_string writes very large and very small bounds); at most 20 characters.
 std::optional<double> to_number(std::string_view digits);
+
+// Bounds are 0 or within [1e-9, 1e15] in their unit: finite once scaled, and written back
+// by to_string in a form that parses to the same value.
+inline constexpr double k_min_bound = 1e-9;
+inline constexpr double k_max_bound = 1e15;
 
 // A position in the text; every read skips the blanks (spaces, tabs) before it.
 struct Cursor {
@@ -52,6 +57,9 @@ struct Cursor {
     }
     return text.substr(start, at - start);
   }
+  // A number as to_number reads it: digits and '.', then "e", an optional sign and digits
+  // when a digit follows.
+  std::string_view take_number();
   // The next token as a person would name it, for "found ..." in errors: "'xs'", "the end".
   std::string found();
 };

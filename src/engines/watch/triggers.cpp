@@ -161,7 +161,10 @@ Step read_signal(Cursor& in, Trigger& out) {
   const std::size_t column = in.at;
   const std::string_view name = in.take(detail::is_word_char);
   if (name.size() > 1 && name[0] == 'p' && std::isdigit(static_cast<unsigned char>(name[1]))) {
-    const auto q = detail::to_number(name.substr(1));
+    const std::string_view digits = name.substr(1);
+    const auto q = digits.find_first_not_of("0123456789.") == std::string_view::npos
+                       ? detail::to_number(digits)
+                       : std::nullopt;
     if (!q || *q <= 0 || *q >= 100) {
       return fail_at(column, fmt::format("'{}' is not a percentile: write p50, p90, p95, p99 or "
                                          "p99.9",

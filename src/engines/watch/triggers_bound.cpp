@@ -137,6 +137,16 @@ tl::expected<bool, TriggerError> read_capacity(Cursor& in, Trigger& out, double 
   return true;
 }
 
+Step check_range(const Bound& bound, std::size_t column) {
+  const double v = bound.value;
+  if (v != 0 && (v < k_min_bound || v > k_max_bound)) {
+    return fail_at(column, fmt::format("the bound {} is out of range (0, or 1e-9 to 1e15 in the "
+                                       "signal's unit)",
+                                       v));
+  }
+  return {};
+}
+
 // The unit after a number: "%", a word other than `for`, or "" (left unread).
 std::string_view read_unit(Cursor& in) {
   in.skip_blanks();
@@ -157,7 +167,7 @@ std::string_view read_unit(Cursor& in) {
 Step read_bound(Cursor& in, Trigger& out) {
   in.skip_blanks();
   const std::size_t column = in.at;
-  const std::string_view digits = in.take(is_number_char);
+  const std::string_view digits = in.take_number();
   const auto number = to_number(digits);
   if (!number) {
     in.at = column;
@@ -167,7 +177,8 @@ Step read_bound(Cursor& in, Trigger& out) {
                        : fmt::format("'{}' is not a number", excerpt(digits)));
   }
   if (in.eat('*')) {
-    return read_baseline(in, out, *number, column);
+    const Step read = read_baseline(in, out, *number, column);
+    return read ? check_range(out.bound, column) : read;
   }
   in.skip_blanks();
   const std::size_t unit_column = in.at;
@@ -180,7 +191,7 @@ Step read_bound(Cursor& in, Trigger& out) {
   if (unit == "%") {
     const auto read = read_capacity(in, out, *number);
     if (!read || *read) {
-      return read ? Step() : tl::unexpected(read.error());
+      return read ? check_range(out.bound, column) : tl::unexpected(read.error());
     }
   }
   auto value = scale(out, *number, unit, unit.empty() ? column : unit_column);
@@ -188,7 +199,7 @@ Step read_bound(Cursor& in, Trigger& out) {
     return tl::unexpected(value.error());
   }
   out.bound = Bound{BoundKind::absolute, *value, {}};
-  return {};
+  return check_range(out.bound, column);
 }
 
 }  // namespace shipcheck::watch::detail

@@ -68,6 +68,8 @@ TEST(TriggerParse, PlainCounts) {
   EXPECT_EQ(rps.op, Op::lt);
   EXPECT_DOUBLE_EQ(rps.bound.value, 10);
   EXPECT_DOUBLE_EQ(trigger_of("db_connections >= 95").bound.value, 95);
+  EXPECT_DOUBLE_EQ(trigger_of("rps > 2.5e3").bound.value, 2500);
+  EXPECT_EQ(to_string(trigger_of(R"(query("x") > 2e12)")), R"(query("x") > 2e+12)");
 }
 
 TEST(TriggerParse, NoForFiresOnTheFirstSample) {
@@ -208,6 +210,9 @@ TEST(TriggerErrors, OperatorAndBoundErrors) {
                        "metric");
   expect_trigger_error("p95 > 1.5 * base", 12, "expected 'baseline' after '*', found 'base'");
   expect_trigger_error("p95 > 0 * baseline", 6, "above 0");
+  expect_trigger_error("rps > 1e16", 6, "out of range (0, or 1e-9 to 1e15");
+  expect_trigger_error("p95 > 0.000001us", 6, "out of range");
+  expect_trigger_error("p1e1 > 1s", 0, "'p1e1' is not a percentile");
 }
 
 TEST(TriggerErrors, ForErrors) {
