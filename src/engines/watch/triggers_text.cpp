@@ -7,7 +7,7 @@
 namespace shipcheck::watch {
 namespace {
 
-std::string quoted(std::string_view body) {
+std::string escaped_string(std::string_view body) {
   std::string out = "\"";
   for (const char c : body) {
     if (c == '"' || c == '\\') {
@@ -33,9 +33,9 @@ std::string signal_text(const Trigger& t) {
     case Signal::db_connections:
       return "db_connections";
     case Signal::query:
-      return "query(" + quoted(t.source) + ")";
+      return "query(" + escaped_string(t.source) + ")";
     case Signal::metric:
-      return "metric(" + quoted(t.source) + ")";
+      return "metric(" + escaped_string(t.source) + ")";
     case Signal::health:
       break;
   }
