@@ -180,8 +180,9 @@ struct WatchConfig {
   std::string window;  // yaml key: for
   std::string interval;
   std::string prometheus;
-  std::vector<std::string> rollback_when;
+  std::vector<std::string> rollback_when;  // each checked by watch::parse_trigger
   std::string on_rollback;
+  std::string success;  // "stable for 30m" (watch::parse_success); empty = none
 };
 
 struct ManualItem {

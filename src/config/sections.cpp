@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "config/values.h"
+#include "engines/watch/triggers.h"
 
 namespace shipcheck::config {
 
@@ -114,6 +115,46 @@ const std::vector<Field<DependenciesConfig>> k_dependency_fields{
     {"redis", read_redis},
 };
 
+// A bad trigger read after ${VAR} expansion is reported without quoting what it expanded
+// to (the parser's message may quote the text).
+void fail_watch_text(R& r, const N& node, const P& path, std::string_view value,
+                     const watch::TriggerError& e, std::string_view what) {
+  if (node.Scalar() != value) {
+    r.fail(node,
+           fmt::format("'{}': '{}' is not {} once expanded", path, shown(node.Scalar()), what),
+           "e.g. \"error_rate > 5% for 5m\", \"unavailable for 2m\", \"stable for 30m\"");
+  } else {
+    r.fail(column_in(node, e.column), fmt::format("'{}': {}", path, e.message));
+  }
+}
+
+// Each trigger is parsed at load, so that a typo stops `shipcheck watch` before the deploy
+// is watched, with its line and the column inside the string. The list is read whole first,
+// so its size limits apply before any parsing.
+void read_triggers(R& r, const N& node, const P& path, WatchConfig& out) {
+  r.read(out.rollback_when, node, path);
+  if (r.failed() || !node.IsSequence()) {
+    return;
+  }
+  for (std::size_t i = 0; i < out.rollback_when.size(); ++i) {
+    if (const auto parsed = watch::parse_trigger(out.rollback_when[i]); !parsed) {
+      fail_watch_text(r, node[i], fmt::format("{}[{}]", path, i), out.rollback_when[i],
+                      parsed.error(), "a trigger");
+      return;
+    }
+  }
+}
+
+void read_success(R& r, const N& node, const P& path, WatchConfig& out) {
+  r.read(out.success, node, path);
+  if (r.failed() || out.success.empty()) {
+    return;
+  }
+  if (const auto parsed = watch::parse_success(out.success); !parsed) {
+    fail_watch_text(r, node, path, out.success, parsed.error(), "a success criterion");
+  }
+}
+
 const std::vector<Field<WatchConfig>> k_watch_fields{
     {"for", [](R& r, const N& n, const P& p,
                WatchConfig& o) { r.read(o.window, n, p, k_duration_shape); }},
@@ -121,10 +162,10 @@ const std::vector<Field<WatchConfig>> k_watch_fields{
                     WatchConfig& o) { r.read(o.interval, n, p, k_duration_shape); }},
     {"prometheus",
      [](R& r, const N& n, const P& p, WatchConfig& o) { r.read(o.prometheus, n, p, k_url_shape); }},
-    {"rollback_when",
-     [](R& r, const N& n, const P& p, WatchConfig& o) { r.read(o.rollback_when, n, p); }},
+    {"rollback_when", read_triggers},
     {"on_rollback",
      [](R& r, const N& n, const P& p, WatchConfig& o) { r.read(o.on_rollback, n, p); }},
+    {"success", read_success},
 };
 
 const std::vector<Field<Config>> k_top_fields{

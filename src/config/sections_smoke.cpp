@@ -53,16 +53,6 @@ const Shape k_method_shape{is_method, "an HTTP method",
 const Shape k_var_shape{is_var_name, "a name of letters, digits and '_'", "e.g. task_id"};
 const Shape k_header_value_shape{is_one_line, "a header value on one line", "remove line breaks"};
 
-// Where column `offset` of a one-line scalar lies in the file (after its opening quote).
-SourcePos column_in(const YAML::Node& node, std::size_t offset) {
-  SourcePos pos = pos_of(node);
-  if (pos.line > 0) {
-    const bool quoted = node.Tag() != "?";
-    pos.column += static_cast<int>(offset) + (quoted ? 1 : 0);
-  }
-  return pos;
-}
-
 void read_regex(R& r, const N& node, const P& path, std::string& out) {
   r.read(out, node, path);
   if (r.failed() || out.empty()) {

@@ -69,6 +69,15 @@ SourcePos pos_of(const YAML::Node& node) {
   return SourcePos{mark.line + 1, mark.column + 1};
 }
 
+SourcePos column_in(const YAML::Node& node, std::size_t offset) {
+  SourcePos pos = pos_of(node);
+  if (pos.line > 0) {
+    const bool quoted = node.Tag() != "?";
+    pos.column += static_cast<int>(offset) + (quoted ? 1 : 0);
+  }
+  return pos;
+}
+
 std::string shown(std::string_view raw) {
   constexpr std::size_t k_max = 40;
   const std::size_t newline = raw.find_first_of("\r\n");

@@ -33,6 +33,10 @@ struct Shape {
 };
 
 SourcePos pos_of(const YAML::Node& node);
+// Where column `offset` of a one-line scalar lies in the file (after its opening quote).
+// Exact unless the scalar holds escapes (a quoted "\"" is two bytes in the file, one in
+// the value).
+SourcePos column_in(const YAML::Node& node, std::size_t offset);
 
 // Aliases let a 1 MiB file name the same long value many times; reading more scalar bytes
 // than this (each alias counted again) is refused rather than exhausting memory.
