@@ -34,7 +34,7 @@ const std::vector<Command>& command_table() {
       {"scan", "scan secrets [DIR] [--history] | scan containers [DIR|FILE...]", scan_command},
       {"probe", "live HTTP and TLS checks against one URL", probe_command},
       {"load", "load test a URL with latency percentiles", load_command},
-      {"watch", "post-deploy watch with rollback triggers", std::bind(later, "watch", _1)},
+      {"watch", "post-deploy watch with rollback triggers", watch_command},
       {"signoff", "record a human sign-off for a manual item", std::bind(later, "signoff", _1)},
       {"history", "past runs from the store", std::bind(later, "history", _1)},
       {"diff", "what changed between two runs", std::bind(later, "diff", _1)},

@@ -1,0 +1,267 @@
+// `shipcheck watch`: the window after a deploy, watched. Every interval it polls the
+// service's health endpoint and samples each rollback trigger's signal (Prometheus, or the
+// service's own /metrics); a trigger that stays breached for its `for` fires: the watch says
+// why with the evidence, runs watch.on_rollback (with a timeout, its output kept) and exits 1.
+// A window that passes (or reaches watch.success, "stable for 30m") exits 0 with a summary.
+// Quiet while all is well: a line when a trigger starts or stops breaching, or fires.
+#include <unistd.h>
+
+#include <chrono>
+#include <thread>
+
+#include <fmt/format.h>
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include "cli/cli.h"
+#include "cli/commands.h"
+#include "cli/options.h"
+#include "cli/pipeline.h"
+#include "core/duration.h"
+#include "engines/process/process.h"
+#include "engines/watch/sampler.h"
+#include "engines/watch/window.h"
+
+namespace shipcheck::cli {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using std::chrono::milliseconds;
+
+constexpr milliseconds k_rollback_timeout{300'000};
+
+struct WatchFlags {
+  std::string dir = ".";
+  std::string config;
+  std::string window;
+  std::string interval;
+  std::string format = "text";
+};
+
+struct Plan {
+  milliseconds window{1'800'000};
+  milliseconds interval{10'000};
+  std::vector<watch::TriggerWindow> triggers;
+  std::optional<watch::StableWindow> success;
+  watch::SourceOptions sources;
+  std::string on_rollback;
+  std::filesystem::path root;
+};
+
+// Prints events as text lines or JSON lines.
+class Events {
+ public:
+  explicit Events(bool json) : m_json(json) {}
+  void say(const std::string& event, milliseconds at, const std::string& text,
+           nlohmann::json fields = nlohmann::json::object()) const {
+    if (m_json) {
+      fields["event"] = event;
+      fields["time_s"] = static_cast<double>(at.count()) / 1e3;
+      fields["message"] = text;
+      fmt::print("{}\n", fields.dump());
+    } else {
+      fmt::print("[{}] {}\n", watch::format_duration(at), text);
+    }
+    std::fflush(stdout);
+  }
+
+ private:
+  bool m_json;
+};
+
+std::string base_of(const std::string& url) {
+  const auto scheme = url.find("://");
+  const auto path = url.find('/', scheme == std::string::npos ? 0 : scheme + 3);
+  return path == std::string::npos ? url : url.substr(0, path);
+}
+
+tl::expected<Plan, std::string> make_plan(const WatchFlags& f, const Config& config) {
+  if (!config.watch) {
+    return tl::make_unexpected("no watch: section in shipcheck.yaml (its triggers are the point)");
+  }
+  const WatchConfig& w = *config.watch;
+  Plan plan;
+  plan.root = config.root;
+  const std::string window = !f.window.empty() ? f.window : w.window;
+  const std::string interval = !f.interval.empty() ? f.interval : w.interval;
+  if (!window.empty()) {
+    auto d = parse_duration(window);
+    if (!d || d->count() <= 0) {
+      return tl::make_unexpected(fmt::format("--for '{}' is not a duration (30m, 90s)", window));
+    }
+    plan.window = *d;
+  }
+  if (!interval.empty()) {
+    auto d = parse_duration(interval);
+    if (!d || d->count() <= 0) {
+      return tl::make_unexpected(fmt::format("--interval '{}' is not a duration (10s)", interval));
+    }
+    plan.interval = *d;
+  }
+  if (config.url.empty()) {
+    return tl::make_unexpected("no url: in shipcheck.yaml: the watch polls its health endpoint");
+  }
+  plan.sources.service_url = base_of(config.url);
+  if (!config.endpoints.health.empty()) {
+    plan.sources.health_path = config.endpoints.health;
+  }
+  plan.sources.prometheus = w.prometheus;
+  plan.sources.http.resolve = config.tls.resolve;
+  if (!config.tls.ca_file.empty()) {
+    plan.sources.http.ca_file = (config.root / config.tls.ca_file).string();
+  }
+  plan.sources.http.timeout = std::min(plan.interval, milliseconds(10'000));
+  plan.sources.http.connect_timeout = std::min(plan.interval, milliseconds(5'000));
+  for (const auto& text : w.rollback_when) {
+    auto trigger = watch::parse_trigger(text);
+    if (!trigger) {  // the loader rejects these
+      return tl::make_unexpected(
+          fmt::format("watch.rollback_when '{}': {}", text, trigger.error().message));
+    }
+    if (auto why = watch::unsupported(*trigger, plan.sources)) {
+      return tl::make_unexpected(fmt::format("watch.rollback_when '{}': {}", text, *why));
+    }
+    auto limit = watch::resolve_limit(*trigger, watch::BoundInputs{});
+    if (!limit) {
+      return tl::make_unexpected(fmt::format("watch.rollback_when '{}': {}", text, limit.error()));
+    }
+    watch::WindowOptions options;
+    options.on_no_data = watch::default_no_data(*trigger);
+    plan.triggers.emplace_back(*trigger, *limit, options);
+  }
+  if (!w.success.empty()) {
+    if (auto success = watch::parse_success(w.success)) {
+      plan.success.emplace(success->window);
+    }
+  }
+  plan.on_rollback = w.on_rollback;
+  return plan;
+}
+
+// Runs watch.on_rollback with the shell, in the project root; says how it went.
+void roll_back(const Plan& plan, const Events& events, milliseconds at) {
+  if (plan.on_rollback.empty()) {
+    events.say("rollback", at, "no watch.on_rollback configured: roll back by hand");
+    return;
+  }
+  process::Command command;
+  command.argv = {"/bin/sh", "-c", plan.on_rollback};
+  command.cwd = plan.root;
+  command.timeout = k_rollback_timeout;
+  const auto outcome = process::run(command);
+  nlohmann::json fields{
+      {"ok", outcome.ok()}, {"status", outcome.status_text()}, {"output", outcome.output}};
+  events.say("rollback", at,
+             fmt::format("on_rollback ran: {}{}", outcome.status_text(),
+                         outcome.last_line().empty() ? "" : ": " + outcome.last_line()),
+             fields);
+}
+
+std::string value_text(const watch::TriggerWindow& w, std::optional<double> value) {
+  return value ? watch::format_value(w.trigger(), *value) : std::string("no data");
+}
+
+// One round: every trigger fed; true when one fired (or could not be judged).
+bool judge_round(Plan& plan, const watch::Sampler& sampler, const Events& events, milliseconds at) {
+  bool any_breaching = false;
+  for (auto& w : plan.triggers) {
+    const auto before = w.status().state;
+    const auto value = sampler.value(w.trigger());
+    const auto& status = w.feed(watch::Sample{at, value});
+    const nlohmann::json fields{{"trigger", w.trigger().text},
+                                {"value", value ? nlohmann::json(*value) : nlohmann::json()},
+                                {"limit", w.limit()}};
+    if (status.state == watch::State::fired || status.state == watch::State::error) {
+      events.say("fired", at,
+                 fmt::format("FIRED {} (value {}{})", status.why, value_text(w, value),
+                             value ? "" : "; " + sampler.why(w.trigger())),
+                 fields);
+      return true;
+    }
+    if (status.state == watch::State::breaching && before != watch::State::breaching) {
+      events.say("breaching", at,
+                 fmt::format("{} is breached ({}); it fires if that lasts {}", w.trigger().text,
+                             value_text(w, value), watch::format_duration(w.trigger().window)),
+                 fields);
+    } else if (status.state == watch::State::ok && before == watch::State::breaching) {
+      events.say("recovered", at,
+                 fmt::format("{} recovered ({})", w.trigger().text, value_text(w, value)), fields);
+    }
+    any_breaching = any_breaching || status.state == watch::State::breaching;
+  }
+  if (plan.success) {
+    plan.success->feed(at, any_breaching);
+  }
+  return false;
+}
+
+int watch_loop(Plan& plan, const Events& events) {
+  std::vector<watch::Trigger> triggers;
+  for (const auto& w : plan.triggers) {
+    triggers.push_back(w.trigger());
+  }
+  watch::Sampler sampler(plan.sources);
+  events.say("start", milliseconds(0),
+             fmt::format("watching {} for {} every {}: {} trigger{}", plan.sources.service_url,
+                         watch::format_duration(plan.window), watch::format_duration(plan.interval),
+                         triggers.size(), triggers.size() == 1 ? "" : "s"));
+  const auto start = Clock::now();
+  for (auto next = start;; next += plan.interval) {
+    std::this_thread::sleep_until(next);
+    const auto at = std::chrono::duration_cast<milliseconds>(Clock::now() - start);
+    sampler.round(triggers);
+    if (judge_round(plan, sampler, events, at)) {
+      roll_back(plan, events, at);
+      return k_exit_findings;
+    }
+    const bool stable = plan.success && plan.success->reached();
+    if (stable || at + plan.interval > plan.window) {
+      const double availability = sampler.rounds() > 0
+                                      ? 100.0 * static_cast<double>(sampler.healthy_rounds()) /
+                                            static_cast<double>(sampler.rounds())
+                                      : 0.0;
+      events.say("passed", at,
+                 fmt::format("{}: no trigger fired; health answered {} of {} polls ({:.1f} %)",
+                             stable ? "stable" : "the window passed", sampler.healthy_rounds(),
+                             sampler.rounds(), availability),
+                 {{"availability", availability / 100}});
+      return k_exit_ok;
+    }
+  }
+}
+
+}  // namespace
+
+int watch_command(const Args& args) {
+  CLI::App app{"shipcheck watch: the window after a deploy, with rollback triggers",
+               "shipcheck watch"};
+  WatchFlags f;
+  app.add_option("dir", f.dir, "project directory (default: .)");
+  app.add_option("--config", f.config, "config file (default: shipcheck.yaml in DIR or above)");
+  app.add_option("--for", f.window, "how long to watch (watch.for; default 30m)");
+  app.add_option("--interval", f.interval, "how often to sample (watch.interval; default 10s)");
+  app.add_option("--format", f.format, "text lines, or json (one event a line)")
+      ->check(CLI::IsMember({"text", "json"}));
+  if (auto code = parse_args(app, args)) {
+    return *code;
+  }
+  RunRequest request;
+  request.dir = f.dir;
+  if (!f.config.empty()) {
+    request.config_file = f.config;
+  }
+  auto config = resolve_config(request);
+  if (!config) {
+    fmt::print(stderr, "shipcheck watch: {}\n", config.error().to_string());
+    return k_exit_usage;
+  }
+  auto plan = make_plan(f, *config);
+  if (!plan) {
+    fmt::print(stderr, "shipcheck watch: {}\n", plan.error());
+    return k_exit_usage;
+  }
+  const Events events(f.format == "json");
+  return watch_loop(*plan, events);
+}
+
+}  // namespace shipcheck::cli

@@ -1,0 +1,231 @@
+#include "engines/watch/sampler.h"
+
+#include <cmath>
+#include <numeric>
+
+#include <fmt/format.h>
+
+#include "engines/prom/client.h"
+#include "engines/prom/series.h"
+
+namespace shipcheck::watch {
+namespace {
+
+constexpr std::size_t k_availability_rounds = 60;
+
+prom::ClientOptions client_options(const SourceOptions& options) {
+  prom::ClientOptions out;
+  out.timeout = options.http.timeout;
+  out.ca_file = options.http.ca_file;
+  return out;
+}
+
+bool needs_scrape(const Trigger& t) {
+  return t.signal == Signal::error_rate || t.signal == Signal::latency_quantile ||
+         t.signal == Signal::avg_latency || t.signal == Signal::rps;
+}
+
+// The sum of a vector's values, or the scalar; nullopt when the query matched nothing.
+std::optional<double> single_value(const prom::QueryResult& result) {
+  if (result.type == prom::ResultType::scalar) {
+    return result.scalar.value;
+  }
+  if (result.type != prom::ResultType::vector || result.vector.empty()) {
+    return std::nullopt;
+  }
+  double sum = 0;
+  for (const auto& sample : result.vector) {
+    sum += sample.point.value;
+  }
+  return sum;
+}
+
+prom::Selector by_name(const std::string& name, std::vector<prom::LabelMatcher> matchers = {}) {
+  return prom::Selector::make(name, std::move(matchers)).value();
+}
+
+}  // namespace
+
+std::optional<std::string> unsupported(const Trigger& trigger, const SourceOptions& options) {
+  if (trigger.signal == Signal::metric) {
+    return "metric(...) signals are not read yet: use query(...) with a Prometheus server";
+  }
+  if (trigger.signal == Signal::db_connections) {
+    return "db_connections is not read yet: use query(...) with a Prometheus server";
+  }
+  if (trigger.bound.kind == BoundKind::of_baseline) {
+    return "baseline bounds are not measured yet: give an absolute bound";
+  }
+  if (trigger.signal == Signal::query && options.prometheus.empty()) {
+    return "query(...) needs watch.prometheus";
+  }
+  return std::nullopt;
+}
+
+std::string promql_for(const Trigger& t) {
+  switch (t.signal) {
+    case Signal::error_rate:
+      return "sum(rate(http_requests_total{status=~\"5..\"}[1m])) / "
+             "sum(rate(http_requests_total[1m]))";
+    case Signal::rps:
+      return "sum(rate(http_requests_total[1m]))";
+    case Signal::latency_quantile:
+      return fmt::format(
+          "histogram_quantile({:g}, sum by (le) (rate(http_request_duration_seconds_bucket[1m])))",
+          t.quantile / 100);
+    case Signal::avg_latency:
+      return "sum(rate(http_request_duration_seconds_sum[1m])) / "
+             "sum(rate(http_request_duration_seconds_count[1m]))";
+    case Signal::query:
+      return t.source;
+    default:
+      return {};
+  }
+}
+
+Sampler::Sampler(SourceOptions options) : m_options(std::move(options)) {}
+
+const Sampler::Reading* Sampler::find(const std::string& key) const {
+  for (const auto& r : m_readings) {
+    if (r.key == key) {
+      return &r;
+    }
+  }
+  return nullptr;
+}
+
+void Sampler::sample_prometheus(const std::string& promql) {
+  if (find(promql) != nullptr) {
+    return;
+  }
+  Reading reading{promql, std::nullopt, {}};
+  auto result = prom::query(m_options.prometheus, promql, std::nullopt, client_options(m_options));
+  if (!result) {
+    reading.why = fmt::format("Prometheus: {}", result.error().message);
+  } else if (auto v = single_value(*result); v && std::isfinite(*v)) {
+    reading.value = v;
+  } else {
+    reading.why = "no data";
+  }
+  m_readings.push_back(std::move(reading));
+}
+
+void Sampler::scrape() {
+  auto scraped =
+      prom::scrape(m_options.service_url + m_options.metrics_path, client_options(m_options));
+  if (!scraped) {
+    m_scrape_error = fmt::format("{}: {}", m_options.metrics_path, scraped.error().message);
+    return;
+  }
+  m_scrape_error.clear();
+  m_previous = std::move(m_current);
+  m_previous_at = m_current_at;
+  m_current = std::move(*scraped);
+  m_current_at = std::chrono::steady_clock::now();
+}
+
+void Sampler::round(const std::vector<Trigger>& triggers) {
+  m_readings.clear();
+  http::Request request;
+  request.url = m_options.service_url + m_options.health_path;
+  const auto response = http::fetch_all({request}, m_options.http).front();
+  m_up = response.ok() && response.status >= 200 && response.status <= 299;
+  ++m_rounds;
+  m_healthy += m_up ? 1 : 0;
+  m_recent_health.push_back(m_up);
+  if (m_recent_health.size() > k_availability_rounds) {
+    m_recent_health.pop_front();
+  }
+  bool scrape_needed = false;
+  for (const auto& t : triggers) {
+    if (!m_options.prometheus.empty() && !promql_for(t).empty()) {
+      sample_prometheus(promql_for(t));
+    } else if (needs_scrape(t)) {
+      scrape_needed = true;
+    }
+  }
+  if (scrape_needed) {
+    scrape();
+  }
+}
+
+std::optional<double> Sampler::from_scrapes(const Trigger& t, std::string& why) const {
+  if (!m_scrape_error.empty()) {
+    why = m_scrape_error;
+    return std::nullopt;
+  }
+  if (!m_previous || !m_current) {
+    why = "a rate needs two scrapes";
+    return std::nullopt;
+  }
+  const double seconds = std::chrono::duration<double>(m_current_at - m_previous_at).count();
+  const auto& prev = m_previous->samples;
+  const auto& cur = m_current->samples;
+  const auto all = prom::rate(prev, cur, by_name("http_requests_total"), seconds);
+  switch (t.signal) {
+    case Signal::rps:
+      return all ? all : std::optional<double>(0.0);
+    case Signal::error_rate: {
+      const auto errors = prom::rate(
+          prev, cur, by_name("http_requests_total", {{"status", prom::MatchOp::regex, "5.."}}),
+          seconds);
+      if (!all || *all <= 0) {
+        why = "no requests between the scrapes";
+        return std::nullopt;
+      }
+      return errors.value_or(0.0) / *all;
+    }
+    case Signal::latency_quantile: {
+      auto q = prom::histogram_quantile(
+          t.quantile / 100, prom::histogram_buckets(prom::increases(prev, cur),
+                                                    by_name("http_request_duration_seconds")));
+      if (!q) {
+        why = "no requests between the scrapes";
+      }
+      return q;
+    }
+    case Signal::avg_latency: {
+      const auto sum = prom::rate(prev, cur, by_name("http_request_duration_seconds_sum"), seconds);
+      const auto count =
+          prom::rate(prev, cur, by_name("http_request_duration_seconds_count"), seconds);
+      if (!sum || !count || *count <= 0) {
+        why = "no requests between the scrapes";
+        return std::nullopt;
+      }
+      return *sum / *count;
+    }
+    default:
+      why = "not a scraped signal";
+      return std::nullopt;
+  }
+}
+
+std::optional<double> Sampler::value(const Trigger& t) const {
+  std::string why;
+  if (t.signal == Signal::health) {
+    return m_up ? 1.0 : 0.0;
+  }
+  if (t.signal == Signal::availability) {
+    const auto up = std::count(m_recent_health.begin(), m_recent_health.end(), true);
+    return m_recent_health.empty()
+               ? 0.0
+               : static_cast<double>(up) / static_cast<double>(m_recent_health.size());
+  }
+  if (!m_options.prometheus.empty()) {
+    const Reading* r = find(promql_for(t));
+    return r != nullptr ? r->value : std::nullopt;
+  }
+  return from_scrapes(t, why);
+}
+
+std::string Sampler::why(const Trigger& t) const {
+  if (!m_options.prometheus.empty()) {
+    const Reading* r = find(promql_for(t));
+    return r != nullptr ? r->why : "not sampled";
+  }
+  std::string why;
+  (void)from_scrapes(t, why);
+  return why;
+}
+
+}  // namespace shipcheck::watch

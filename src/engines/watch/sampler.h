@@ -1,0 +1,77 @@
+// Where the watch's signals come from, one round per interval: the service's health endpoint
+// (every round: `unavailable`, availability), PromQL at a Prometheus server, or, without one,
+// two successive scrapes of the service's own /metrics (rates, error ratio and percentiles
+// from the counters' and the histogram's increases). Built-in signals read the conventional
+// names prometheus_client and most frameworks' exporters use: http_requests_total (with a
+// `status` label) and http_request_duration_seconds.
+#pragma once
+
+#include <chrono>
+#include <deque>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <tl/expected.hpp>
+
+#include "engines/http/client.h"
+#include "engines/prom/exposition.h"
+#include "engines/watch/triggers.h"
+
+namespace shipcheck::watch {
+
+struct SourceOptions {
+  std::string service_url;  // scheme://host[:port], where health and /metrics live
+  std::string health_path = "/health";
+  std::string metrics_path = "/metrics";
+  std::string prometheus;  // base URL; empty = scrape metrics_path
+  http::Options http;      // ca_file, resolve, timeouts
+};
+
+// Whether this build can sample `trigger`'s signal from `options` (nullopt), else why not.
+std::optional<std::string> unsupported(const Trigger& trigger, const SourceOptions& options);
+
+// The PromQL a built-in signal stands for at a Prometheus server.
+std::string promql_for(const Trigger& trigger);
+
+class Sampler {
+ public:
+  explicit Sampler(SourceOptions options);
+
+  // One round: the health endpoint, then one scrape or one query per distinct PromQL that
+  // `triggers` need. Values are read with value() until the next round.
+  void round(const std::vector<Trigger>& triggers);
+
+  // `trigger`'s signal in the last round; nullopt = no data (see why()).
+  std::optional<double> value(const Trigger& trigger) const;
+  std::string why(const Trigger& trigger) const;
+
+  // Health rounds answered 2xx, and all health rounds, since the start.
+  std::int64_t healthy_rounds() const { return m_healthy; }
+  std::int64_t rounds() const { return m_rounds; }
+
+ private:
+  struct Reading {
+    std::string key;
+    std::optional<double> value;
+    std::string why;
+  };
+  std::optional<double> from_scrapes(const Trigger& trigger, std::string& why) const;
+  void sample_prometheus(const std::string& promql);
+  void scrape();
+  const Reading* find(const std::string& key) const;
+
+  SourceOptions m_options;
+  std::vector<Reading> m_readings;
+  bool m_up = false;
+  std::deque<bool> m_recent_health;  // the last minute of rounds, for availability
+  std::int64_t m_healthy = 0;
+  std::int64_t m_rounds = 0;
+  std::optional<prom::Exposition> m_previous;
+  std::optional<prom::Exposition> m_current;
+  std::chrono::steady_clock::time_point m_previous_at;
+  std::chrono::steady_clock::time_point m_current_at;
+  std::string m_scrape_error;
+};
+
+}  // namespace shipcheck::watch

@@ -1,0 +1,159 @@
+// `shipcheck watch` from the command line against servers of the test's own (a health
+// endpoint that goes down on cue, /metrics counters that show 5xx answers) and a real
+// Prometheus: a quiet window passes; each trigger fires after its `for`, runs on_rollback
+// (which writes a marker file) and exits 1.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <chrono>
+#include <fstream>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "support/fixture.h"
+#include "support/prometheus.h"
+#include "support/shipcheck_cli.h"
+#include "support/socket_server.h"
+
+namespace shipcheck {
+namespace {
+
+// A service: /health answers 200 until `down`, then 503; /metrics shows request counters
+// that grow by 9 answers of 200 and `errors_per_scrape` of 500 at every scrape, and a gauge.
+class WatchedService {
+ public:
+  explicit WatchedService(int errors_per_scrape = 0)
+      : m_server(
+            [this, errors_per_scrape](int fd) {
+              for (std::string request = test::read_request(fd); !request.empty();
+                   request = test::read_request(fd)) {
+                test::send_all(fd, answer(request, errors_per_scrape));
+              }
+            },
+            true) {}
+  void go_down() { m_down = true; }
+  std::string url() const { return m_server.url().substr(0, m_server.url().size() - 1); }
+  std::string target() const { return url().substr(std::string("http://").size()); }
+
+ private:
+  std::string answer(const std::string& request, int errors_per_scrape) {
+    std::string body;
+    std::string status = "200 OK";
+    if (request.starts_with("GET /metrics ")) {
+      const int n = ++m_scrapes;
+      body = fmt::format(
+          "# TYPE http_requests_total counter\n"
+          "http_requests_total{{status=\"200\"}} {}\nhttp_requests_total{{status=\"500\"}} {}\n"
+          "# TYPE app_error_ratio gauge\napp_error_ratio 0.2\n",
+          9 * n, errors_per_scrape * n);
+    } else if (m_down) {
+      status = "503 Service Unavailable";
+      body = "down";
+    } else {
+      body = "{\"status\": \"healthy\"}";
+    }
+    return fmt::format("HTTP/1.1 {}\r\nContent-Length: {}\r\n\r\n{}", status, body.size(), body);
+  }
+
+  std::atomic<bool> m_down{false};
+  std::atomic<int> m_scrapes{0};
+  test::SocketServer m_server;
+};
+
+void write_watch_config(const test::TempDir& project, const WatchedService& service,
+                        const std::string& watch_section) {
+  project.write("shipcheck.yaml", fmt::format("service: watched\nurl: {}\n"
+                                              "endpoints: {{health: /health}}\nwatch:\n{}",
+                                              service.url(), watch_section));
+}
+
+TEST(WatchCli, AQuietWindowPassesWithoutRollingBack) {
+  const WatchedService service;
+  const test::TempDir project;
+  write_watch_config(project, service,
+                     "  for: 1s\n  interval: 100ms\n  rollback_when: [\"unavailable for 500ms\"]\n"
+                     "  on_rollback: touch rolled-back\n");
+  const auto run = test::run_shipcheck(fmt::format("watch '{}'", project.path().string()));
+  EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
+  EXPECT_NE(run.out.find("the window passed: no trigger fired; health answered"), std::string::npos)
+      << run.out;
+  EXPECT_FALSE(std::filesystem::exists(project.path() / "rolled-back"));
+}
+
+TEST(WatchCli, AServiceThatGoesDownTripsUnavailableAndRollsBack) {
+  WatchedService service;
+  const test::TempDir project;
+  write_watch_config(project, service,
+                     "  for: 20s\n  interval: 100ms\n  rollback_when: [\"unavailable for 1s\"]\n"
+                     "  on_rollback: echo rolled back > rolled-back; echo done\n");
+  std::thread outage([&service] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(700));
+    service.go_down();
+  });
+  const auto started = std::chrono::steady_clock::now();
+  const auto run =
+      test::run_shipcheck(fmt::format("watch '{}' --format json", project.path().string()));
+  const auto took = std::chrono::steady_clock::now() - started;
+  outage.join();
+  EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
+  EXPECT_LT(took, std::chrono::seconds(15)) << "fired long after the outage";
+  std::vector<std::string> events;
+  for (std::size_t at = 0, end; (end = run.out.find('\n', at)) != std::string::npos; at = end + 1) {
+    const auto line = nlohmann::json::parse(run.out.substr(at, end - at), nullptr, false);
+    ASSERT_FALSE(line.is_discarded()) << run.out;
+    events.push_back(line["event"].get<std::string>());
+  }
+  EXPECT_EQ(events, (std::vector<std::string>{"start", "breaching", "fired", "rollback"}))
+      << run.out;
+  EXPECT_EQ(test::slurp(project.path() / "rolled-back"), "rolled back\n");
+}
+
+TEST(WatchCli, ScrapedErrorRateTripsWithoutAPrometheus) {
+  const WatchedService service(/*errors_per_scrape=*/1);  // 1 in 10 answers a 500
+  const test::TempDir project;
+  write_watch_config(
+      project, service,
+      "  for: 20s\n  interval: 100ms\n  rollback_when: [\"error_rate > 5% for 500ms\"]\n"
+      "  on_rollback: touch rolled-back\n");
+  const auto run = test::run_shipcheck(fmt::format("watch '{}'", project.path().string()));
+  EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
+  EXPECT_NE(run.out.find("FIRED error_rate > 5% for 500ms"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("(value 10%"), std::string::npos) << run.out;
+  EXPECT_TRUE(std::filesystem::exists(project.path() / "rolled-back"));
+}
+
+TEST(WatchCli, APrometheusQueryTripsItsTrigger) {
+  const WatchedService service;
+  const test::PrometheusServer prometheus(service.target());
+  prometheus.wait_for_data("app_error_ratio");
+  const test::TempDir project;
+  write_watch_config(
+      project, service,
+      fmt::format("  for: 20s\n  interval: 200ms\n  prometheus: {}\n"
+                  "  rollback_when: ['query(\"max(app_error_ratio)\") > 0.1 for 600ms']\n"
+                  "  on_rollback: touch rolled-back\n",
+                  prometheus.url()));
+  const auto run = test::run_shipcheck(fmt::format("watch '{}'", project.path().string()));
+  EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
+  EXPECT_NE(run.out.find("FIRED query(\"max(app_error_ratio)\") > 0.1 for 600ms"),
+            std::string::npos)
+      << run.out;
+  EXPECT_TRUE(std::filesystem::exists(project.path() / "rolled-back"));
+}
+
+TEST(WatchCli, UnsupportedSignalsAndMissingSectionsAreUsageErrors) {
+  const WatchedService service;
+  const test::TempDir project;
+  write_watch_config(project, service, "  rollback_when: ['query(\"up\") > 1']\n");
+  auto run = test::run_shipcheck(fmt::format("watch '{}'", project.path().string()));
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_NE(run.err.find("query(...) needs watch.prometheus"), std::string::npos) << run.err;
+  project.write("shipcheck.yaml", "service: x\nurl: http://127.0.0.1:9\n");
+  run = test::run_shipcheck(fmt::format("watch '{}'", project.path().string()));
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_NE(run.err.find("no watch: section"), std::string::npos) << run.err;
+}
+
+}  // namespace
+}  // namespace shipcheck
