@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "checks/context.h"
+#include "checks/http/live.h"
 #include "config/config.h"
 #include "core/duration.h"
 #include "engines/load/engine.h"
@@ -138,6 +139,11 @@ std::vector<Result> LoadThresholds::run(const Context& ctx) const {
   if (auto resolved = load::resolve_address(*target, address.empty() ? target->host : address);
       !resolved) {
     return {error(resolved.error())};
+  }
+  // A service that does not answer at all gets no load test: its duration would be spent
+  // counting refused connections, and the live rules already say why.
+  if (const http::Response& main = live::main_response(ctx); !main.ok()) {
+    return {error(fmt::format("{} did not answer ({}): no load test", ctx.config.url, main.error))};
   }
   auto specs = request_specs(ctx, p);
   if (!specs) {
