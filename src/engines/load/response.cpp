@@ -41,7 +41,8 @@ Parse ResponseParser::feed(const char* data, std::size_t size) {
   }
   const std::size_t parsed = http_parser_execute(&m_parser, &callbacks, data, size);
   if (m_complete) {
-    return Parse::complete;
+    // The parser takes any three digits; a status below 100 is no HTTP answer.
+    return m_status >= 100 ? Parse::complete : Parse::invalid;
   }
   return parsed != size || HTTP_PARSER_ERRNO(&m_parser) != HPE_OK ? Parse::invalid : Parse::more;
 }
@@ -50,7 +51,7 @@ Parse ResponseParser::finish() {
   if (!m_complete) {
     feed(nullptr, 0);
   }
-  if (m_complete) {
+  if (m_complete && m_status >= 100) {
     m_keep_alive = false;
     return Parse::complete;
   }

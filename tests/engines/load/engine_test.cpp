@@ -165,6 +165,14 @@ TEST(LoadEngine, HostileResponsesAreErrorsNeverResponses) {
   EXPECT_EQ(huge_headers.responses, 0);
   EXPECT_EQ(huge_headers.errors[static_cast<std::size_t>(ErrorClass::read)], 3);
 
+  const auto bad_status = against([](int fd) {
+    while (!test::read_request(fd).empty()) {
+      test::send_all(fd, "HTTP/1.1 020 OK\r\nContent-Length: 0\r\n\r\n");
+    }
+  });
+  EXPECT_EQ(bad_status.responses, 0);
+  EXPECT_EQ(bad_status.errors[static_cast<std::size_t>(ErrorClass::read)], 20);
+
   const auto hang_up = against([](int fd) { test::read_request(fd); });
   EXPECT_EQ(hang_up.responses, 0);
   EXPECT_EQ(hang_up.errors[static_cast<std::size_t>(ErrorClass::read)], 20);
