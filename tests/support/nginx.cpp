@@ -69,6 +69,21 @@ bool exited(int pid) {
   return waitpid(pid, &status, WNOHANG) == pid;
 }
 
+// Stops the master by its PID: SIGTERM first, so that it stops its workers (a SIGKILLed
+// master leaves them running, orphaned), SIGKILL after 5 s; then reaped.
+void stop_master(int pid) {
+  kill(pid, SIGTERM);
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+  while (!exited(pid)) {
+    if (std::chrono::steady_clock::now() > deadline) {
+      kill(pid, SIGKILL);
+      waitpid(pid, nullptr, 0);
+      return;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+}
+
 }  // namespace
 
 int free_port() {
@@ -189,8 +204,7 @@ http {{
     std::ifstream log(d / "nginx.out");
     const std::string said{std::istreambuf_iterator<char>(log), std::istreambuf_iterator<char>()};
     if (!gone) {
-      kill(m_pid, SIGKILL);
-      waitpid(m_pid, nullptr, 0);
+      stop_master(m_pid);
     }
     m_pid = 0;
     throw std::runtime_error("nginx did not start on port " + std::to_string(m_https_port) + ": " +
@@ -199,19 +213,8 @@ http {{
 }
 
 Nginx::~Nginx() {
-  if (m_pid <= 0) {
-    return;
-  }
-  // The master is our child: stopped by its PID, then reaped.
-  kill(m_pid, SIGTERM);
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
-  while (!exited(m_pid)) {
-    if (std::chrono::steady_clock::now() > deadline) {
-      kill(m_pid, SIGKILL);
-      waitpid(m_pid, nullptr, 0);
-      break;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  if (m_pid > 0) {
+    stop_master(m_pid);  // the master is our child
   }
 }
 
