@@ -73,27 +73,6 @@ void add_flags(CLI::App& app, LoadFlags& f) {
   app.add_flag("--quiet,-q", f.quiet, "no progress line");
 }
 
-// The address --resolve gives for the URL's host and port, if any.
-tl::expected<std::string, std::string> resolved_address(const LoadFlags& f,
-                                                        const load::Target& target) {
-  for (const auto& entry : f.resolve) {
-    const auto first = entry.find(':');
-    const auto second = entry.find(':', first + 1);
-    if (first == std::string::npos || second == std::string::npos) {
-      return tl::make_unexpected(fmt::format("--resolve '{}' is not HOST:PORT:ADDR", entry));
-    }
-    if (entry.substr(0, first) == target.host &&
-        entry.substr(first + 1, second - first - 1) == std::to_string(target.port)) {
-      std::string address = entry.substr(second + 1);
-      if (address.size() > 2 && address.front() == '[' && address.back() == ']') {
-        address = address.substr(1, address.size() - 2);
-      }
-      return address;
-    }
-  }
-  return std::string();
-}
-
 tl::expected<load::RequestSpec, std::string> base_request(const LoadFlags& f) {
   load::RequestSpec spec;
   spec.method = f.method;
@@ -152,7 +131,7 @@ tl::expected<load::Options, std::string> make_options(const LoadFlags& f) {
   if (!target) {
     return tl::make_unexpected(target.error());
   }
-  auto address = resolved_address(f, *target);
+  auto address = load::pinned_address(f.resolve, *target);
   if (!address) {
     return tl::make_unexpected(address.error());
   }

@@ -18,6 +18,7 @@
 #include "cli/options.h"
 #include "cli/pipeline.h"
 #include "core/duration.h"
+#include "engines/load/target.h"
 #include "engines/process/process.h"
 #include "engines/watch/sampler.h"
 #include "engines/watch/window.h"
@@ -69,12 +70,6 @@ class Events {
   bool m_json;
 };
 
-std::string base_of(const std::string& url) {
-  const auto scheme = url.find("://");
-  const auto path = url.find('/', scheme == std::string::npos ? 0 : scheme + 3);
-  return path == std::string::npos ? url : url.substr(0, path);
-}
-
 tl::expected<Plan, std::string> make_plan(const WatchFlags& f, const Config& config) {
   if (!config.watch) {
     return tl::make_unexpected("no watch: section in shipcheck.yaml (its triggers are the point)");
@@ -101,7 +96,7 @@ tl::expected<Plan, std::string> make_plan(const WatchFlags& f, const Config& con
   if (config.url.empty()) {
     return tl::make_unexpected("no url: in shipcheck.yaml: the watch polls its health endpoint");
   }
-  plan.sources.service_url = base_of(config.url);
+  plan.sources.service_url = load::origin_of(config.url);
   if (!config.endpoints.health.empty()) {
     plan.sources.health_path = config.endpoints.health;
   }

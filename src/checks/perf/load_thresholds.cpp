@@ -22,21 +22,6 @@ const std::vector<std::string> k_default_thresholds = {"p95 < 500ms", "error_rat
 
 constexpr std::chrono::milliseconds k_request_timeout{10'000};
 
-// The address tls.resolve gives for the URL's host and port, if any ("host:port:addr").
-std::string resolved_address(const Context& ctx, const load::Target& target) {
-  const std::string prefix = fmt::format("{}:{}:", target.host, target.port);
-  for (const auto& entry : ctx.config.tls.resolve) {
-    if (entry.starts_with(prefix)) {
-      std::string address = entry.substr(prefix.size());
-      if (address.size() > 2 && address.front() == '[' && address.back() == ']') {
-        address = address.substr(1, address.size() - 2);
-      }
-      return address;
-    }
-  }
-  return {};
-}
-
 // What the load test sends: the mix, or GET path; with `auth`, each request carries the
 // token (never shown) as a bearer token.
 tl::expected<std::vector<load::RequestSpec>, std::string> request_specs(
@@ -67,12 +52,6 @@ tl::expected<std::vector<load::RequestSpec>, std::string> request_specs(
     }
   }
   return specs;
-}
-
-std::string base_url(const std::string& url) {
-  const auto scheme_end = url.find("://");
-  const auto path = url.find('/', scheme_end == std::string::npos ? 0 : scheme_end + 3);
-  return path == std::string::npos ? url : url.substr(0, path);
 }
 
 std::string latency(std::int64_t us) {
@@ -128,15 +107,18 @@ std::vector<Result> LoadThresholds::run(const Context& ctx) const {
         error("performance: needs a duration and a rate (or connections): a load test is "
               "never unbounded")};
   }
-  const std::string url = base_url(ctx.config.url) + (!p.mix.empty()   ? p.mix.front().path
-                                                      : p.path.empty() ? "/"
-                                                                       : p.path);
+  const std::string url = load::origin_of(ctx.config.url) + (!p.mix.empty()   ? p.mix.front().path
+                                                             : p.path.empty() ? "/"
+                                                                              : p.path);
   auto target = load::parse_target(url);
   if (!target) {
     return {error(target.error())};
   }
-  const std::string address = resolved_address(ctx, *target);
-  if (auto resolved = load::resolve_address(*target, address.empty() ? target->host : address);
+  const auto address = load::pinned_address(ctx.config.tls.resolve, *target);
+  if (!address) {
+    return {error(address.error())};
+  }
+  if (auto resolved = load::resolve_address(*target, address->empty() ? target->host : *address);
       !resolved) {
     return {error(resolved.error())};
   }

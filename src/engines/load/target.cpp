@@ -137,6 +137,32 @@ tl::expected<Target, std::string> resolve_target(std::string_view url,
   return target;
 }
 
+std::string origin_of(std::string_view url) {
+  const auto scheme = url.find("://");
+  const auto path = url.find_first_of("/?", scheme == std::string_view::npos ? 0 : scheme + 3);
+  return std::string(url.substr(0, path));
+}
+
+tl::expected<std::string, std::string> pinned_address(const std::vector<std::string>& resolve,
+                                                      const Target& target) {
+  for (const auto& entry : resolve) {
+    const auto first = entry.find(':');
+    const auto second = first == std::string::npos ? first : entry.find(':', first + 1);
+    if (second == std::string::npos) {
+      return tl::make_unexpected(fmt::format("--resolve '{}' is not HOST:PORT:ADDR", entry));
+    }
+    if (entry.substr(0, first) == target.host &&
+        entry.substr(first + 1, second - first - 1) == std::to_string(target.port)) {
+      std::string address = entry.substr(second + 1);
+      if (address.size() > 2 && address.front() == '[' && address.back() == ']') {
+        address = address.substr(1, address.size() - 2);
+      }
+      return address;
+    }
+  }
+  return std::string();
+}
+
 Prepared prepare(const Target& target, const RequestSpec& spec) {
   Prepared out;
   out.head = spec.method == "HEAD";

@@ -36,6 +36,14 @@ tl::expected<void, std::string> resolve_address(Target& target, const std::strin
 tl::expected<Target, std::string> resolve_target(std::string_view url,
                                                  std::string_view resolve_to = {});
 
+// "scheme://host[:port]" of `url` (its path and query cut off).
+std::string origin_of(std::string_view url);
+
+// The address a curl-style --resolve entry ("HOST:PORT:ADDR", ADDR possibly in brackets)
+// pins for `target`'s host and port; "" when none does; an error for a malformed entry.
+tl::expected<std::string, std::string> pinned_address(const std::vector<std::string>& resolve,
+                                                      const Target& target);
+
 struct RequestSpec {
   std::string method = "GET";
   std::string path;  // empty = the target's
