@@ -101,6 +101,14 @@ tl::expected<Plan, std::string> make_plan(const WatchFlags& f, const Config& con
     plan.sources.health_path = config.endpoints.health;
   }
   plan.sources.prometheus = w.prometheus;
+  if (!w.rate_window.empty()) {
+    auto d = parse_duration(w.rate_window);
+    if (!d || d->count() < 1'000) {
+      return tl::make_unexpected(
+          fmt::format("watch.rate_window '{}' is shorter than a second", w.rate_window));
+    }
+    plan.sources.rate_window = fmt::format("{}s", d->count() / 1'000);
+  }
   plan.sources.http.resolve = config.tls.resolve;
   if (!config.tls.ca_file.empty()) {
     plan.sources.http.ca_file = (config.root / config.tls.ca_file).string();

@@ -180,6 +180,7 @@ struct WatchConfig {
   std::string window;  // yaml key: for
   std::string interval;
   std::string prometheus;
+  std::string rate_window;                 // the range of the built-in signals' rates; empty = 1m
   std::vector<std::string> rollback_when;  // each checked by watch::parse_trigger
   std::string on_rollback;
   std::string success;  // "stable for 30m" (watch::parse_success); empty = none

@@ -162,6 +162,8 @@ const std::vector<Field<WatchConfig>> k_watch_fields{
                     WatchConfig& o) { r.read(o.interval, n, p, k_duration_shape); }},
     {"prometheus",
      [](R& r, const N& n, const P& p, WatchConfig& o) { r.read(o.prometheus, n, p, k_url_shape); }},
+    {"rate_window", [](R& r, const N& n, const P& p,
+                       WatchConfig& o) { r.read(o.rate_window, n, p, k_duration_shape); }},
     {"rollback_when", read_triggers},
     {"on_rollback",
      [](R& r, const N& n, const P& p, WatchConfig& o) { r.read(o.on_rollback, n, p); }},

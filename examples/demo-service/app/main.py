@@ -1,6 +1,7 @@
 """The demo todo API: FastAPI app, middleware and routes."""
 
 import asyncio
+import itertools
 import logging
 import random
 import time
@@ -59,6 +60,14 @@ def _route_of(request: Request) -> str:
     return getattr(route, "path", "unmatched")
 
 
+# Requests to the API and to /status, counted for the planted WATCH001.
+_answered = itertools.count(1)
+
+
+def _is_traffic(path: str) -> bool:
+    return path.startswith("/api/") or path == "/status"
+
+
 @app.middleware("http")
 async def observe_and_limit(request: Request, call_next):
     if "EXP004" in PLANTED:
@@ -66,6 +75,12 @@ async def observe_and_limit(request: Request, call_next):
         # 500, shown with its traceback because debug is on.
         bytes.fromhex(request.url.query.partition("%")[2][:2] or "00")
     started = time.perf_counter()
+    if "WATCH001" in PLANTED and _is_traffic(request.url.path) and next(_answered) % 10 == 0:
+        # The planted bad deploy: every tenth answer of the API is a 500, which only a rate
+        # over many requests shows (what `shipcheck watch` triggers on).
+        response = JSONResponse({"detail": "internal error"}, status_code=500)
+        _record(request, response, started)
+        return response
     headers = {}
     if rate_limited and request.url.path.startswith("/api/"):
         allowed, remaining, reset = await run_in_threadpool(ratelimit.hit, _client_ip(request))

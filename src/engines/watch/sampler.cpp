@@ -62,20 +62,24 @@ std::optional<std::string> unsupported(const Trigger& trigger, const SourceOptio
   return std::nullopt;
 }
 
-std::string promql_for(const Trigger& t) {
+std::string promql_for(const Trigger& t, const std::string& rate_window) {
   switch (t.signal) {
     case Signal::error_rate:
-      return "sum(rate(http_requests_total{status=~\"5..\"}[1m])) / "
-             "sum(rate(http_requests_total[1m]))";
+      return fmt::format(
+          "sum(rate(http_requests_total{{status=~\"5..\"}}[{0}])) / "
+          "sum(rate(http_requests_total[{0}]))",
+          rate_window);
     case Signal::rps:
-      return "sum(rate(http_requests_total[1m]))";
+      return fmt::format("sum(rate(http_requests_total[{}]))", rate_window);
     case Signal::latency_quantile:
       return fmt::format(
-          "histogram_quantile({:g}, sum by (le) (rate(http_request_duration_seconds_bucket[1m])))",
-          t.quantile / 100);
+          "histogram_quantile({:g}, sum by (le) (rate(http_request_duration_seconds_bucket[{}])))",
+          t.quantile / 100, rate_window);
     case Signal::avg_latency:
-      return "sum(rate(http_request_duration_seconds_sum[1m])) / "
-             "sum(rate(http_request_duration_seconds_count[1m]))";
+      return fmt::format(
+          "sum(rate(http_request_duration_seconds_sum[{0}])) / "
+          "sum(rate(http_request_duration_seconds_count[{0}]))",
+          rate_window);
     case Signal::query:
       return t.source;
     default:
@@ -138,8 +142,8 @@ void Sampler::round(const std::vector<Trigger>& triggers) {
   }
   bool scrape_needed = false;
   for (const auto& t : triggers) {
-    if (!m_options.prometheus.empty() && !promql_for(t).empty()) {
-      sample_prometheus(promql_for(t));
+    if (!m_options.prometheus.empty() && !promql_for(t, m_options.rate_window).empty()) {
+      sample_prometheus(promql_for(t, m_options.rate_window));
     } else if (needs_scrape(t)) {
       scrape_needed = true;
     }
@@ -212,7 +216,7 @@ std::optional<double> Sampler::value(const Trigger& t) const {
                : static_cast<double>(up) / static_cast<double>(m_recent_health.size());
   }
   if (!m_options.prometheus.empty()) {
-    const Reading* r = find(promql_for(t));
+    const Reading* r = find(promql_for(t, m_options.rate_window));
     return r != nullptr ? r->value : std::nullopt;
   }
   return from_scrapes(t, why);
@@ -220,7 +224,7 @@ std::optional<double> Sampler::value(const Trigger& t) const {
 
 std::string Sampler::why(const Trigger& t) const {
   if (!m_options.prometheus.empty()) {
-    const Reading* r = find(promql_for(t));
+    const Reading* r = find(promql_for(t, m_options.rate_window));
     return r != nullptr ? r->why : "not sampled";
   }
   std::string why;

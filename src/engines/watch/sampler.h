@@ -25,14 +25,18 @@ struct SourceOptions {
   std::string health_path = "/health";
   std::string metrics_path = "/metrics";
   std::string prometheus;  // base URL; empty = scrape metrics_path
-  http::Options http;      // ca_file, resolve, timeouts
+  // The PromQL range the built-in signals' rates span: a few scrape intervals at least; a
+  // wider one is smoother and slower to show a change.
+  std::string rate_window = "1m";
+  http::Options http;  // ca_file, resolve, timeouts
 };
 
 // Whether this build can sample `trigger`'s signal from `options` (nullopt), else why not.
 std::optional<std::string> unsupported(const Trigger& trigger, const SourceOptions& options);
 
-// The PromQL a built-in signal stands for at a Prometheus server.
-std::string promql_for(const Trigger& trigger);
+// The PromQL a built-in signal stands for at a Prometheus server, its rates over
+// `rate_window` (a PromQL range: 1m, 90s).
+std::string promql_for(const Trigger& trigger, const std::string& rate_window);
 
 class Sampler {
  public:
