@@ -19,5 +19,6 @@ void register_redis(Registry& registry);     // RDS: src/checks/redis/register.c
 void register_dns(Registry& registry);       // DNS: src/checks/dns/register.cpp
 void register_drills(Registry& registry);    // DRL: src/checks/drills/register.cpp
 void register_perf(Registry& registry);      // PERF: src/checks/perf/register.cpp
+void register_watch(Registry& registry);     // WATCH: src/checks/watch/register.cpp
 
 }  // namespace shipcheck::checks

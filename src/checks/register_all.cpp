@@ -18,6 +18,7 @@ void register_all(Registry& registry) {
   checks::register_redis(registry);
   checks::register_secrets(registry);
   checks::register_tls(registry);
+  checks::register_watch(registry);
 }
 
 }  // namespace shipcheck

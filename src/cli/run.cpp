@@ -3,7 +3,6 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <iostream>
 
 #include <fmt/format.h>
@@ -83,13 +82,7 @@ std::function<void(const RunProgress&)> progress_line(bool enabled) {
 // Records the run in <root>/.shipcheck/history.db. A store failure is reported but never
 // changes the verdict. The directory ignores itself, so runs never dirty a git tree.
 void store_run(const Report& report, const std::filesystem::path& root) {
-  const auto dir = root / ".shipcheck";
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (!std::filesystem::exists(dir / ".gitignore", ec)) {
-    std::ofstream(dir / ".gitignore") << "# created by shipcheck: its run history stays local\n*\n";
-  }
-  auto db = store::Store::open(dir / "history.db");
+  auto db = store::Store::open_for_project(root);
   if (!db) {
     fmt::print(stderr, "warning: run not recorded: {}\n", db.error());
     return;

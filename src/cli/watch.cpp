@@ -18,10 +18,12 @@
 #include "cli/options.h"
 #include "cli/pipeline.h"
 #include "core/duration.h"
+#include "engines/git/repo.h"
 #include "engines/load/target.h"
 #include "engines/process/process.h"
 #include "engines/watch/sampler.h"
 #include "engines/watch/window.h"
+#include "store/store.h"
 
 namespace shipcheck::cli {
 namespace {
@@ -37,6 +39,7 @@ struct WatchFlags {
   std::string window;
   std::string interval;
   std::string format = "text";
+  bool no_store = false;
 };
 
 struct Plan {
@@ -141,11 +144,12 @@ tl::expected<Plan, std::string> make_plan(const WatchFlags& f, const Config& con
   return plan;
 }
 
-// Runs watch.on_rollback with the shell, in the project root; says how it went.
-void roll_back(const Plan& plan, const Events& events, milliseconds at) {
+// Runs watch.on_rollback with the shell, in the project root; says how it went, and returns
+// how it ended ("exit 0"), or "" when none is configured.
+std::string roll_back(const Plan& plan, const Events& events, milliseconds at) {
   if (plan.on_rollback.empty()) {
     events.say("rollback", at, "no watch.on_rollback configured: roll back by hand");
-    return;
+    return {};
   }
   process::Command command;
   command.argv = {"/bin/sh", "-c", plan.on_rollback};
@@ -158,14 +162,17 @@ void roll_back(const Plan& plan, const Events& events, milliseconds at) {
              fmt::format("on_rollback ran: {}{}", outcome.status_text(),
                          outcome.last_line().empty() ? "" : ": " + outcome.last_line()),
              fields);
+  return outcome.status_text();
 }
 
 std::string value_text(const watch::TriggerWindow& w, std::optional<double> value) {
   return value ? watch::format_value(w.trigger(), *value) : std::string("no data");
 }
 
-// One round: every trigger fed; true when one fired (or could not be judged).
-bool judge_round(Plan& plan, const watch::Sampler& sampler, const Events& events, milliseconds at) {
+// One round: every trigger fed; true when one fired (or could not be judged), which `record`
+// then describes.
+bool judge_round(Plan& plan, const watch::Sampler& sampler, const Events& events, milliseconds at,
+                 store::WatchRow& record) {
   bool any_breaching = false;
   for (auto& w : plan.triggers) {
     const auto before = w.status().state;
@@ -175,10 +182,11 @@ bool judge_round(Plan& plan, const watch::Sampler& sampler, const Events& events
                                 {"value", value ? nlohmann::json(*value) : nlohmann::json()},
                                 {"limit", w.limit()}};
     if (status.state == watch::State::fired || status.state == watch::State::error) {
-      events.say("fired", at,
-                 fmt::format("FIRED {} (value {}{})", status.why, value_text(w, value),
-                             value ? "" : "; " + sampler.why(w.trigger())),
-                 fields);
+      record.outcome = "fired";
+      record.trigger = w.trigger().text;
+      record.message = fmt::format("FIRED {} (value {}{})", status.why, value_text(w, value),
+                                   value ? "" : "; " + sampler.why(w.trigger()));
+      events.say("fired", at, record.message, fields);
       return true;
     }
     if (status.state == watch::State::breaching && before != watch::State::breaching) {
@@ -198,7 +206,12 @@ bool judge_round(Plan& plan, const watch::Sampler& sampler, const Events& events
   return false;
 }
 
-int watch_loop(Plan& plan, const Events& events) {
+void count_polls(const watch::Sampler& sampler, store::WatchRow& record) {
+  record.healthy_polls = sampler.healthy_rounds();
+  record.polls = sampler.rounds();
+}
+
+int watch_loop(Plan& plan, const Events& events, store::WatchRow& record) {
   std::vector<watch::Trigger> triggers;
   for (const auto& w : plan.triggers) {
     triggers.push_back(w.trigger());
@@ -213,8 +226,9 @@ int watch_loop(Plan& plan, const Events& events) {
     std::this_thread::sleep_until(next);
     const auto at = std::chrono::duration_cast<milliseconds>(Clock::now() - start);
     sampler.round(triggers);
-    if (judge_round(plan, sampler, events, at)) {
-      roll_back(plan, events, at);
+    if (judge_round(plan, sampler, events, at, record)) {
+      count_polls(sampler, record);
+      record.rollback = roll_back(plan, events, at);
       return k_exit_findings;
     }
     const bool stable = plan.success && plan.success->reached();
@@ -223,13 +237,45 @@ int watch_loop(Plan& plan, const Events& events) {
                                       ? 100.0 * static_cast<double>(sampler.healthy_rounds()) /
                                             static_cast<double>(sampler.rounds())
                                       : 0.0;
-      events.say("passed", at,
-                 fmt::format("{}: no trigger fired; health answered {} of {} polls ({:.1f} %)",
-                             stable ? "stable" : "the window passed", sampler.healthy_rounds(),
-                             sampler.rounds(), availability),
-                 {{"availability", availability / 100}});
+      count_polls(sampler, record);
+      record.outcome = stable ? "stable" : "passed";
+      record.message =
+          fmt::format("{}: no trigger fired; health answered {} of {} polls ({:.1f} %)",
+                      stable ? "stable" : "the window passed", sampler.healthy_rounds(),
+                      sampler.rounds(), availability);
+      events.say("passed", at, record.message, {{"availability", availability / 100}});
       return k_exit_ok;
     }
+  }
+}
+
+// What the store keeps of this watch, before it starts: when, what and which commit.
+store::WatchRow begin_record(const Config& config) {
+  store::WatchRow record;
+  record.started_at = now_rfc3339();
+  record.service = config.service;
+  record.project = config.root.string();
+  if (auto repo = git::GitRepo::try_open(config.root); repo && *repo) {
+    try {
+      record.commit = (*repo)->head_commit().value_or("");
+    } catch (const std::exception&) {  // an unreadable HEAD: recorded without a commit
+    }
+  }
+  return record;
+}
+
+// Records the watch in <root>/.shipcheck/history.db; a failure is a warning, never the exit
+// code (the watch's verdict stands).
+void store_watch(const store::WatchRow& record, const std::filesystem::path& root) {
+  auto db = store::Store::open_for_project(root);
+  if (!db) {
+    fmt::print(stderr, "warning: watch not recorded: {}\n", db.error());
+    return;
+  }
+  try {
+    db->record_watch(record);
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "warning: watch not recorded: {}\n", e.what());
   }
 }
 
@@ -245,6 +291,7 @@ int watch_command(const Args& args) {
   app.add_option("--interval", f.interval, "how often to sample (watch.interval; default 10s)");
   app.add_option("--format", f.format, "text lines, or json (one event a line)")
       ->check(CLI::IsMember({"text", "json"}));
+  app.add_flag("--no-store", f.no_store, "do not record the watch in .shipcheck/history.db");
   if (auto code = parse_args(app, args)) {
     return *code;
   }
@@ -264,7 +311,14 @@ int watch_command(const Args& args) {
     return k_exit_usage;
   }
   const Events events(f.format == "json");
-  return watch_loop(*plan, events);
+  store::WatchRow record = begin_record(*config);
+  const auto started = Clock::now();
+  const int code = watch_loop(*plan, events, record);
+  record.duration_ms = std::chrono::duration_cast<milliseconds>(Clock::now() - started).count();
+  if (!f.no_store) {
+    store_watch(record, config->root);
+  }
+  return code;
 }
 
 }  // namespace shipcheck::cli

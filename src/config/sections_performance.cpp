@@ -19,13 +19,13 @@ using P = std::string;
 
 constexpr double k_rate_max = std::numeric_limits<double>::max();
 
-bool is_method(std::string_view text) {
+bool is_method_token(std::string_view text) {
   return !text.empty() && text.size() <= 16 && std::all_of(text.begin(), text.end(), [](char c) {
     return std::isupper(static_cast<unsigned char>(c)) != 0;
   });
 }
 
-const Shape k_method_shape{is_method, "an HTTP method in capitals", "e.g. GET, POST"};
+const Shape k_method_token_shape{is_method_token, "an HTTP method in capitals", "e.g. GET, POST"};
 
 // Each threshold is parsed here, so that a typo stops `shipcheck load` with its line and
 // column before any traffic is sent, not after the run. The list is read whole first, so
@@ -56,7 +56,7 @@ void read_thresholds(R& r, const N& node, const P& path, PerformanceConfig& out)
 
 const std::vector<Field<LoadRequestConfig>> k_mix_fields{
     {"method", [](R& r, const N& n, const P& p,
-                  LoadRequestConfig& o) { r.read(o.method, n, p, k_method_shape); }},
+                  LoadRequestConfig& o) { r.read(o.method, n, p, k_method_token_shape); }},
     {"path", [](R& r, const N& n, const P& p,
                 LoadRequestConfig& o) { r.read(o.path, n, p, k_url_path_shape); }},
     {"headers", [](R& r, const N& n, const P& p,

@@ -50,7 +50,27 @@ CREATE INDEX results_by_fingerprint ON results(fingerprint);
 CREATE INDEX runs_by_service ON runs(service, started_at);
 )sql";
 
-constexpr std::array<std::string_view, 1> k_migrations{k_v1};
+// v2: the outcomes of `shipcheck watch`. git_commit, trigger_text and rollback are "" when
+// there is none; polls count the health polls, healthy_polls those answered 2xx.
+constexpr std::string_view k_v2 = R"sql(
+CREATE TABLE watches (
+  id INTEGER PRIMARY KEY,
+  started_at TEXT NOT NULL,
+  service TEXT NOT NULL,
+  project TEXT NOT NULL,
+  git_commit TEXT NOT NULL,
+  duration_ms INTEGER NOT NULL,
+  outcome TEXT NOT NULL CHECK (outcome IN ('passed', 'stable', 'fired')),
+  trigger_text TEXT NOT NULL,
+  message TEXT NOT NULL,
+  healthy_polls INTEGER NOT NULL,
+  polls INTEGER NOT NULL,
+  rollback TEXT NOT NULL
+);
+CREATE INDEX watches_by_service ON watches(service, id);
+)sql";
+
+constexpr std::array<std::string_view, 2> k_migrations{k_v1, k_v2};
 
 // Returns `version`, or throws when it comes from a newer shipcheck: its tables may mean
 // something this build would misread or damage.

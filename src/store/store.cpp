@@ -1,6 +1,7 @@
 // SQLite run store: open + migrate, record a run, read runs and results back.
 #include "store/store.h"
 
+#include <fstream>
 #include <system_error>
 
 #include <fmt/format.h>
@@ -184,6 +185,17 @@ tl::expected<Store, std::string> Store::open(const std::filesystem::path& db_pat
   } catch (const StoreError& e) {
     return tl::unexpected(fmt::format("history database {}: {}", db_path.string(), e.what()));
   }
+}
+
+tl::expected<Store, std::string> Store::open_for_project(const std::filesystem::path& root) {
+  const auto db_path = default_db_path(root);
+  std::error_code ec;
+  std::filesystem::create_directories(db_path.parent_path(), ec);
+  if (!std::filesystem::exists(db_path.parent_path() / ".gitignore", ec)) {
+    std::ofstream(db_path.parent_path() / ".gitignore")
+        << "# created by shipcheck: its run history stays local\n*\n";
+  }
+  return open(db_path);
 }
 
 std::int64_t Store::record_run(const Report& report, const std::string& project_root) {

@@ -31,6 +31,22 @@ struct RunRow {
   std::vector<std::string> decided_by;
 };
 
+// One recorded `shipcheck watch`: how its window ended.
+struct WatchRow {
+  std::int64_t id = 0;
+  std::string started_at;  // RFC 3339, UTC
+  std::string service;
+  std::string project;
+  std::string commit;  // HEAD of the project when watched; "" outside git
+  std::int64_t duration_ms = 0;
+  std::string outcome;  // "passed" (the window ended), "stable" (watch.success), "fired"
+  std::string trigger;  // the trigger that fired; "" otherwise
+  std::string message;  // the closing line, as printed
+  std::int64_t healthy_polls = 0;
+  std::int64_t polls = 0;
+  std::string rollback;  // how on_rollback ended ("exit status 0"); "" when it did not run
+};
+
 // A connection to the history database. Movable, not copyable, not for concurrent use from
 // several threads; several processes may share one file (WAL mode, busy timeout).
 // After open() succeeds, the other members throw StoreError if SQLite fails (disk full,
@@ -41,6 +57,9 @@ class Store {
   // and applies pending migrations. The error names the path and the reason: unreadable,
   // not a database, or written by a newer shipcheck.
   static tl::expected<Store, std::string> open(const std::filesystem::path& db_path);
+  // Opens the project's default database, first creating .shipcheck/ with a .gitignore that
+  // keeps the history out of the repository.
+  static tl::expected<Store, std::string> open_for_project(const std::filesystem::path& root);
 
   // Stores `report` (already redacted) and all its results in one transaction; returns the
   // new run's id.
@@ -51,6 +70,12 @@ class Store {
 
   // The results of run `run_id` in recorded order; empty for an unknown id.
   std::vector<Result> results_of(std::int64_t run_id) const;
+
+  // Stores one watch's outcome; returns its id. (Definitions: store/watches.cpp.)
+  std::int64_t record_watch(const WatchRow& watch);
+
+  // The latest `limit` watches, newest first; only `service`'s unless it is empty.
+  std::vector<WatchRow> recent_watches(int limit, const std::string& service = {}) const;
 
   int schema_version() const { return m_schema_version; }
   // How many migration steps open() applied (0 when the database was already current).

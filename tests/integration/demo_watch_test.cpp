@@ -2,7 +2,8 @@
 // Redis on 127.0.0.1), with a real Prometheus scraping the app's /metrics every second and
 // `shipcheck load` sending it 20 requests/s: a healthy window passes; stopping the demo trips
 // `unavailable for 20s`; the demo planted to answer 500 to every tenth request (WATCH001) trips
-// `error_rate > 5% for 30s`. Each trip runs on_rollback, which appends to a marker file.
+// `error_rate > 5% for 30s`. Each trip runs on_rollback, which appends to a marker file, and
+// `shipcheck run` then reports the newest watch as WATCH001.
 // One test, so that the demo starts once; its windows are the issue's, in seconds.
 #include <cstdlib>
 #include <fstream>
@@ -131,6 +132,17 @@ Watch run_watch(const std::filesystem::path& config, const std::string& window) 
   return watch;
 }
 
+// WATCH001's status and message in `shipcheck run` after the watches: the newest watch.
+std::pair<std::string, std::string> last_watch_rule(const std::filesystem::path& config) {
+  const auto run = test::run_shipcheck(
+      fmt::format("run --config '{}' --only WATCH001 --format json --no-store", config.string()));
+  const auto report = nlohmann::json::parse(run.out, nullptr, false);
+  if (report.is_discarded() || report["results"].size() != 1) {
+    return {"(no result)", run.out + run.err};
+  }
+  return {report["results"][0]["status"], report["results"][0]["message"]};
+}
+
 std::size_t rollbacks(const WatchedDemo& demo) {
   return WatchedDemo::split_lines(test::slurp(demo.path() / "rollbacks.log")).size();
 }
@@ -149,6 +161,7 @@ TEST(DemoWatch, HealthyWindowPassesStoppedDemoAndTenPercentErrorsEachRollBack) {
   EXPECT_EQ((*healthy.last("passed"))["availability"], 1.0) << healthy.cli.out;
   EXPECT_EQ(healthy.last("fired"), nullptr) << healthy.cli.out;
   EXPECT_EQ(rollbacks(demo), 0U);
+  EXPECT_EQ(last_watch_rule(config).first, "pass") << last_watch_rule(config).second;
 
   // The demo stopped 3 s into the window: `unavailable for 20s` fires 20 s later.
   std::thread outage([&demo] {
@@ -185,6 +198,10 @@ TEST(DemoWatch, HealthyWindowPassesStoppedDemoAndTenPercentErrorsEachRollBack) {
   EXPECT_GT((*fired)["value"].get<double>(), 0.05) << errors.cli.out;
   EXPECT_LT((*fired)["value"].get<double>(), 0.11) << errors.cli.out;
   EXPECT_EQ(rollbacks(demo), 2U);
+  // The run after the watch carries its outcome: WATCH001 fails with the fired trigger.
+  const auto [status, message] = last_watch_rule(config);
+  EXPECT_EQ(status, "fail") << message;
+  EXPECT_NE(message.find("fired: FIRED error_rate > 5% for 30s"), std::string::npos) << message;
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/store.h"
 #include "support/fixture.h"
 #include "support/prometheus.h"
 #include "support/shipcheck_cli.h"
@@ -74,11 +75,13 @@ TEST(WatchCli, AQuietWindowPassesWithoutRollingBack) {
   write_watch_config(project, service,
                      "  for: 1s\n  interval: 100ms\n  rollback_when: [\"unavailable for 500ms\"]\n"
                      "  on_rollback: touch rolled-back\n");
-  const auto run = test::run_shipcheck(fmt::format("watch '{}'", project.path().string()));
+  const auto run =
+      test::run_shipcheck(fmt::format("watch '{}' --no-store", project.path().string()));
   EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
   EXPECT_NE(run.out.find("the window passed: no trigger fired; health answered"), std::string::npos)
       << run.out;
   EXPECT_FALSE(std::filesystem::exists(project.path() / "rolled-back"));
+  EXPECT_FALSE(std::filesystem::exists(project.path() / ".shipcheck")) << "--no-store stored";
 }
 
 TEST(WatchCli, AServiceThatGoesDownTripsUnavailableAndRollsBack) {
@@ -107,6 +110,18 @@ TEST(WatchCli, AServiceThatGoesDownTripsUnavailableAndRollsBack) {
   EXPECT_EQ(events, (std::vector<std::string>{"start", "breaching", "fired", "rollback"}))
       << run.out;
   EXPECT_EQ(test::slurp(project.path() / "rolled-back"), "rolled back\n");
+  // The store keeps how the window ended, for WATCH001 and `history`.
+  auto db = store::Store::open(store::default_db_path(project.path()));
+  ASSERT_TRUE(db.has_value()) << db.error();
+  const auto watches = db->recent_watches(10);
+  ASSERT_EQ(watches.size(), 1U);
+  EXPECT_EQ(watches[0].service, "watched");
+  EXPECT_EQ(watches[0].outcome, "fired");
+  EXPECT_EQ(watches[0].trigger, "unavailable for 1s");
+  EXPECT_EQ(watches[0].rollback, "exit status 0");
+  EXPECT_NE(watches[0].message.find("FIRED unavailable for 1s"), std::string::npos)
+      << watches[0].message;
+  EXPECT_GT(watches[0].polls, watches[0].healthy_polls);
 }
 
 TEST(WatchCli, ScrapedErrorRateTripsWithoutAPrometheus) {
