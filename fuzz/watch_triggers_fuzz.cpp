@@ -1,11 +1,13 @@
 // Fuzzes parse_trigger and parse_success (never crash; an error lies within the text; a
 // parsed trigger is finite and its canonical spelling parses back to the same trigger),
 // then feeds a TriggerWindow samples made of the same bytes (its status stays consistent).
+// The bytes are also a series selector for metric("...") (an error lies within the text).
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
 #include <string_view>
 
+#include "engines/prom/series.h"
 #include "engines/watch/triggers.h"
 #include "engines/watch/window.h"
 
@@ -60,6 +62,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     check_round_trip(*t);
     feed_window(*t, text);
   }
+  const auto selector = shipcheck::prom::parse_selector(text);
+  require(selector || selector.error().column <= text.size());
   const auto s = parse_success(text);
   require(s ? s->window.count() > 0 && parse_success(to_string(*s))->window == s->window
             : s.error().column <= text.size());

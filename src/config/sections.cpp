@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "config/values.h"
+#include "engines/prom/series.h"
 #include "engines/watch/triggers.h"
 
 namespace shipcheck::config {
@@ -137,9 +138,22 @@ void read_triggers(R& r, const N& node, const P& path, WatchConfig& out) {
     return;
   }
   for (std::size_t i = 0; i < out.rollback_when.size(); ++i) {
-    if (const auto parsed = watch::parse_trigger(out.rollback_when[i]); !parsed) {
-      fail_watch_text(r, node[i], fmt::format("{}[{}]", path, i), out.rollback_when[i],
-                      parsed.error(), "a trigger");
+    const std::string& text = out.rollback_when[i];
+    const auto parsed = watch::parse_trigger(text);
+    if (!parsed) {
+      fail_watch_text(r, node[i], fmt::format("{}[{}]", path, i), text, parsed.error(),
+                      "a trigger");
+      return;
+    }
+    if (parsed->signal != watch::Signal::metric) {
+      continue;
+    }
+    if (const auto selector = prom::parse_selector(parsed->source); !selector) {
+      // The column counts from the selector's first byte, after `metric("`.
+      const std::size_t quote = text.find_first_of("\"'");
+      const watch::TriggerError e{quote + 1 + selector.error().column,
+                                  "metric(...): " + selector.error().message};
+      fail_watch_text(r, node[i], fmt::format("{}[{}]", path, i), text, e, "a trigger");
       return;
     }
   }

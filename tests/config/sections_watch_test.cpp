@@ -62,6 +62,19 @@ TEST(LoaderWatch, BadTriggerIsReportedAtItsColumn) {
                   "unexpected 'minutes' after the duration");
 }
 
+TEST(LoaderWatch, BadMetricSelectorIsReportedAtItsColumn) {
+  // Column 26 is the `a` of the unquoted label value.
+  EXPECT_ERROR_AT(watch_error(R"y(watch:
+  rollback_when:
+    - 'metric("queue{job=api}") > 100'
+)y"),
+                  3, 26, "metric(...): expected a double-quoted label value");
+  EXPECT_TRUE(load_watch(R"y(watch:
+  rollback_when:
+    - metric('queue{job="api"}') > 100
+)y"));
+}
+
 TEST(LoaderWatch, BadSuccessCriterion) {
   EXPECT_ERROR_AT(watch_error("watch:\n  success: stable for 0s\n"), 2, 23,
                   "'watch.success': a stable window must be above 0");

@@ -138,6 +138,23 @@ TEST(WatchCli, ScrapedErrorRateTripsWithoutAPrometheus) {
   EXPECT_TRUE(std::filesystem::exists(project.path() / "rolled-back"));
 }
 
+TEST(WatchCli, AGaugeOfTheServicesOwnMetricsTripsItsTrigger) {
+  const WatchedService service;
+  const test::TempDir project;
+  write_watch_config(project, service,
+                     "  for: 20s\n  interval: 100ms\n"
+                     "  rollback_when: ['metric(\"app_error_ratio\") > 0.1 for 300ms', "
+                     "'metric(\"absent_gauge{job=\\\"x\\\"}\") > 1']\n"
+                     "  on_rollback: touch rolled-back\n");
+  const auto run =
+      test::run_shipcheck(fmt::format("watch '{}' --no-store", project.path().string()));
+  EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
+  EXPECT_NE(run.out.find("FIRED metric(\"app_error_ratio\") > 0.1 for 300ms"), std::string::npos)
+      << run.out;
+  EXPECT_NE(run.out.find("(value 0.2)"), std::string::npos) << run.out;
+  EXPECT_TRUE(std::filesystem::exists(project.path() / "rolled-back"));
+}
+
 TEST(WatchCli, APrometheusQueryTripsItsTrigger) {
   const WatchedService service;
   const test::PrometheusServer prometheus(service.target());

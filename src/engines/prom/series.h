@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <tl/expected.hpp>
@@ -50,6 +51,18 @@ class Selector {
   std::string m_metric;
   std::vector<Compiled> m_matchers;
 };
+
+// Where a selector's text went wrong: `column` is the 0-based byte offset in it.
+struct SelectorError {
+  std::size_t column = 0;
+  std::string message;
+};
+
+// A PromQL instant-vector selector as text: `name`, `name{label="v",other=~"5.."}` or
+// `{__name__="name"}`; matchers = != =~ !~; values double-quoted with the escapes \" \\ \n.
+// No functions, ranges or offsets: watch's metric("...") names one series to read. (A parser
+// of our own: Prometheus's is Go, and this is the small part a watch needs.)
+tl::expected<Selector, SelectorError> parse_selector(std::string_view text);
 
 // ---- Counters between two scrapes ----------------------------------------------------
 

@@ -22,7 +22,7 @@ prom::ClientOptions client_options(const SourceOptions& options) {
 
 bool needs_scrape(const Trigger& t) {
   return t.signal == Signal::error_rate || t.signal == Signal::latency_quantile ||
-         t.signal == Signal::avg_latency || t.signal == Signal::rps;
+         t.signal == Signal::avg_latency || t.signal == Signal::rps || t.signal == Signal::metric;
 }
 
 // The sum of a vector's values, or the scalar; nullopt when the query matched nothing.
@@ -47,9 +47,6 @@ prom::Selector by_name(const std::string& name, std::vector<prom::LabelMatcher> 
 }  // namespace
 
 std::optional<std::string> unsupported(const Trigger& trigger, const SourceOptions& options) {
-  if (trigger.signal == Signal::metric) {
-    return "metric(...) signals are not read yet: use query(...) with a Prometheus server";
-  }
   if (trigger.signal == Signal::db_connections) {
     return "db_connections is not read yet: use query(...) with a Prometheus server";
   }
@@ -82,6 +79,8 @@ std::string promql_for(const Trigger& t, const std::string& rate_window) {
           rate_window);
     case Signal::query:
       return t.source;
+    case Signal::metric:
+      return fmt::format("sum({})", t.source);
     default:
       return {};
   }
@@ -151,12 +150,36 @@ void Sampler::round(const std::vector<Trigger>& triggers) {
   if (scrape_needed) {
     scrape();
   }
+  for (const auto& t : triggers) {
+    if (t.signal == Signal::metric && m_selectors.find(t.source) == m_selectors.end()) {
+      auto parsed = prom::parse_selector(t.source);
+      m_selectors.emplace(t.source, parsed ? std::move(*parsed)
+                                           : tl::expected<prom::Selector, std::string>(
+                                                 tl::unexpect, parsed.error().message));
+    }
+  }
+}
+
+std::optional<double> Sampler::from_current_scrape(const Trigger& t, std::string& why) const {
+  const auto selector = m_selectors.find(t.source);
+  if (selector == m_selectors.end() || !selector->second) {
+    why = selector == m_selectors.end() ? "not sampled" : selector->second.error();
+    return std::nullopt;
+  }
+  auto value = selector->second->sum(m_current->samples);
+  if (!value) {
+    why = fmt::format("no series {} in {}", t.source, m_options.metrics_path);
+  }
+  return value;
 }
 
 std::optional<double> Sampler::from_scrapes(const Trigger& t, std::string& why) const {
   if (!m_scrape_error.empty()) {
     why = m_scrape_error;
     return std::nullopt;
+  }
+  if (t.signal == Signal::metric && m_current) {
+    return from_current_scrape(t, why);
   }
   if (!m_previous || !m_current) {
     why = "a rate needs two scrapes";

@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <deque>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,6 +17,7 @@
 
 #include "engines/http/client.h"
 #include "engines/prom/exposition.h"
+#include "engines/prom/series.h"
 #include "engines/watch/triggers.h"
 
 namespace shipcheck::watch {
@@ -61,6 +63,7 @@ class Sampler {
     std::string why;
   };
   std::optional<double> from_scrapes(const Trigger& trigger, std::string& why) const;
+  std::optional<double> from_current_scrape(const Trigger& trigger, std::string& why) const;
   void sample_prometheus(const std::string& promql);
   void scrape();
   const Reading* find(const std::string& key) const;
@@ -76,6 +79,8 @@ class Sampler {
   std::chrono::steady_clock::time_point m_previous_at;
   std::chrono::steady_clock::time_point m_current_at;
   std::string m_scrape_error;
+  // metric("...") selectors by their text, parsed once (or why they do not parse).
+  std::map<std::string, tl::expected<prom::Selector, std::string>> m_selectors;
 };
 
 }  // namespace shipcheck::watch

@@ -31,6 +31,42 @@ const char* const k_requests =
     "http_requests_total{code=\"503\",method=\"POST\"} 6\n"
     "other_total 1000\n";
 
+TEST(PromSeries, ParsesSelectorsAsPromQlWritesThem) {
+  const auto samples = samples_of(k_requests);
+  const auto sum_of = [&samples](std::string_view text) {
+    auto parsed = parse_selector(text);
+    EXPECT_TRUE(parsed) << text << ": " << (parsed ? "" : parsed.error().message);
+    return parsed ? parsed->sum(samples) : std::nullopt;
+  };
+  EXPECT_EQ(sum_of("http_requests_total"), 100.0);
+  EXPECT_EQ(sum_of(R"(http_requests_total{code=~"5.."})"), 10.0);
+  EXPECT_EQ(sum_of(R"( http_requests_total { code !~ "5..", method="GET", } )"), 90.0);
+  EXPECT_EQ(sum_of(R"(http_requests_total{method!="GET"})"), 6.0);
+  EXPECT_EQ(sum_of(R"({__name__="other_total"})"), 1000.0);
+  EXPECT_EQ(sum_of(R"(http_requests_total{code="2\"00"})"), std::nullopt);
+}
+
+TEST(PromSeries, BadSelectorsSayWhereAndWhy) {
+  const auto error_of = [](std::string_view text) {
+    auto parsed = parse_selector(text);
+    EXPECT_FALSE(parsed) << text;
+    return parsed ? SelectorError{} : parsed.error();
+  };
+  auto e = error_of("queue{job=api}");
+  EXPECT_EQ(e.column, 10U);
+  EXPECT_EQ(e.message, "expected a double-quoted label value");
+  e = error_of(R"(queue{job="api})");
+  EXPECT_EQ(e.message, "the label value has no closing '\"'");
+  e = error_of(R"(queue{job="a" x="b"})");
+  EXPECT_EQ(e.column, 14U);
+  EXPECT_EQ(e.message, "expected ',' or '}' after the label value");
+  EXPECT_EQ(error_of("rate(x[1m])").message, "unexpected '(' after the selector");
+  EXPECT_EQ(error_of("").message, "expected a metric name or '{'");
+  EXPECT_EQ(error_of(R"(x{job~"a"})").message, "expected =, !=, =~ or !~ after the label name");
+  EXPECT_EQ(error_of(R"(x{job=~"(("})").column, 0U);  // the regex does not compile
+  EXPECT_EQ(error_of(R"(x{job="\t"})").message, "unknown escape \\t (use \\\", \\\\ or \\n)");
+}
+
 TEST(PromSeries, SelectsByEqualityAndAnchoredRegex) {
   const auto samples = samples_of(k_requests);
   EXPECT_EQ(selector("http_requests_total").sum(samples), 100.0);
