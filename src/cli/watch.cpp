@@ -17,6 +17,7 @@
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "cli/pipeline.h"
+#include "cli/watch_inputs.h"
 #include "core/duration.h"
 #include "engines/git/repo.h"
 #include "engines/load/target.h"
@@ -73,6 +74,41 @@ class Events {
   bool m_json;
 };
 
+// Parses the rollback triggers, gathers what their signals and bounds need (the database,
+// capacities) and adds one window per trigger to `plan`.
+tl::expected<void, std::string> add_triggers(Plan& plan, const Config& config) {
+  std::vector<watch::Trigger> triggers;
+  for (const auto& text : config.watch->rollback_when) {
+    auto trigger = watch::parse_trigger(text);
+    if (!trigger) {  // the loader rejects these
+      return tl::make_unexpected(
+          fmt::format("watch.rollback_when '{}': {}", text, trigger.error().message));
+    }
+    triggers.push_back(std::move(*trigger));
+  }
+  auto inputs = gather_watch_inputs(config, triggers);
+  if (!inputs) {
+    return tl::make_unexpected(inputs.error());
+  }
+  plan.sources.database_url = inputs->database_url;
+  watch::BoundInputs bounds;
+  bounds.capacities = inputs->capacities;
+  for (auto& trigger : triggers) {
+    if (auto why = watch::unsupported(trigger, plan.sources)) {
+      return tl::make_unexpected(fmt::format("watch.rollback_when '{}': {}", trigger.text, *why));
+    }
+    auto limit = watch::resolve_limit(trigger, bounds);
+    if (!limit) {
+      return tl::make_unexpected(
+          fmt::format("watch.rollback_when '{}': {}", trigger.text, limit.error()));
+    }
+    watch::WindowOptions options;
+    options.on_no_data = watch::default_no_data(trigger);
+    plan.triggers.emplace_back(std::move(trigger), *limit, options);
+  }
+  return {};
+}
+
 tl::expected<Plan, std::string> make_plan(const WatchFlags& f, const Config& config) {
   if (!config.watch) {
     return tl::make_unexpected("no watch: section in shipcheck.yaml (its triggers are the point)");
@@ -118,22 +154,8 @@ tl::expected<Plan, std::string> make_plan(const WatchFlags& f, const Config& con
   }
   plan.sources.http.timeout = std::min(plan.interval, milliseconds(10'000));
   plan.sources.http.connect_timeout = std::min(plan.interval, milliseconds(5'000));
-  for (const auto& text : w.rollback_when) {
-    auto trigger = watch::parse_trigger(text);
-    if (!trigger) {  // the loader rejects these
-      return tl::make_unexpected(
-          fmt::format("watch.rollback_when '{}': {}", text, trigger.error().message));
-    }
-    if (auto why = watch::unsupported(*trigger, plan.sources)) {
-      return tl::make_unexpected(fmt::format("watch.rollback_when '{}': {}", text, *why));
-    }
-    auto limit = watch::resolve_limit(*trigger, watch::BoundInputs{});
-    if (!limit) {
-      return tl::make_unexpected(fmt::format("watch.rollback_when '{}': {}", text, limit.error()));
-    }
-    watch::WindowOptions options;
-    options.on_no_data = watch::default_no_data(*trigger);
-    plan.triggers.emplace_back(*trigger, *limit, options);
+  if (auto added = add_triggers(plan, config); !added) {
+    return tl::make_unexpected(added.error());
   }
   if (!w.success.empty()) {
     if (auto success = watch::parse_success(w.success)) {

@@ -184,6 +184,9 @@ struct WatchConfig {
   std::vector<std::string> rollback_when;  // each checked by watch::parse_trigger
   std::string on_rollback;
   std::string success;  // "stable for 30m" (watch::parse_success); empty = none
+  // Named capacities for "N% of NAME" bounds: {pool: 30}. Without `pool`, the env file's
+  // pool size plus overflow; without `max_connections`, the database's own setting.
+  std::map<std::string, double, std::less<>> capacities;
 };
 
 struct ManualItem {

@@ -169,6 +169,15 @@ void read_success(R& r, const N& node, const P& path, WatchConfig& out) {
   }
 }
 
+// watch.capacities: {NAME: number > 0}, for "db_connections > 80% of pool".
+void read_capacities(R& r, const N& node, const P& path, WatchConfig& out) {
+  r.each_key(node, path, {}, [&](const N& key, const N& value) {
+    double capacity = 0;
+    r.read(capacity, value, join_path(path, key.Scalar()), 1, 1e12);
+    out.capacities[key.Scalar()] = capacity;
+  });
+}
+
 const std::vector<Field<WatchConfig>> k_watch_fields{
     {"for", [](R& r, const N& n, const P& p,
                WatchConfig& o) { r.read(o.window, n, p, k_duration_shape); }},
@@ -182,6 +191,7 @@ const std::vector<Field<WatchConfig>> k_watch_fields{
     {"on_rollback",
      [](R& r, const N& n, const P& p, WatchConfig& o) { r.read(o.on_rollback, n, p); }},
     {"success", read_success},
+    {"capacities", read_capacities},
 };
 
 const std::vector<Field<Config>> k_top_fields{

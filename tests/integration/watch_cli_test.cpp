@@ -11,8 +11,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "engines/postgres/session.h"
 #include "store/store.h"
 #include "support/fixture.h"
+#include "support/postgres.h"
 #include "support/prometheus.h"
 #include "support/shipcheck_cli.h"
 #include "support/socket_server.h"
@@ -153,6 +155,48 @@ TEST(WatchCli, AGaugeOfTheServicesOwnMetricsTripsItsTrigger) {
       << run.out;
   EXPECT_NE(run.out.find("(value 0.2)"), std::string::npos) << run.out;
   EXPECT_TRUE(std::filesystem::exists(project.path() / "rolled-back"));
+}
+
+TEST(WatchCli, DatabaseConnectionsOverAShareOfThePoolTrip) {
+  const WatchedService service;
+  const test::Postgres postgres;
+  const test::TempDir project;
+  project.write(".env.production", fmt::format("DATABASE_URL={}\nDATABASE_POOL_SIZE=2\n"
+                                               "DATABASE_MAX_OVERFLOW=1\n",
+                                               postgres.url()));
+  project.write("shipcheck.yaml",
+                fmt::format("service: watched\nurl: {}\nendpoints: {{health: /health}}\n"
+                            "env_file: .env.production\n"
+                            "dependencies: {{postgres: {{url_env: DATABASE_URL}}}}\n"
+                            "watch:\n  for: 20s\n  interval: 100ms\n  rollback_when:\n"
+                            "    - db_connections > 90% of max_connections\n"
+                            "    - db_connections > 50% of pool for 300ms\n",
+                            service.url()));
+  // Two of the pool's three connections (2 + overflow 1) in use: above half of it.
+  std::vector<postgres::Session> held;
+  for (int i = 0; i < 2; ++i) {
+    auto session = postgres::Session::connect(postgres.url(), {});
+    ASSERT_TRUE(session) << session.error().message;
+    held.push_back(std::move(*session));
+  }
+  const auto run =
+      test::run_shipcheck(fmt::format("watch '{}' --no-store", project.path().string()));
+  EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
+  EXPECT_NE(run.out.find("FIRED db_connections > 50% of pool for 300ms"), std::string::npos)
+      << run.out;
+  EXPECT_NE(run.out.find("(value 2)"), std::string::npos) << run.out;
+  EXPECT_EQ((run.out + run.err).find(postgres.password()), std::string::npos);
+}
+
+TEST(WatchCli, DatabaseConnectionsNeedADatabase) {
+  const WatchedService service;
+  const test::TempDir project;
+  write_watch_config(project, service, "  rollback_when: ['db_connections > 80% of pool']\n");
+  auto run = test::run_shipcheck(fmt::format("watch '{}'", project.path().string()));
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_NE(run.err.find("db_connections reads Postgres: configure dependencies.postgres"),
+            std::string::npos)
+      << run.err;
 }
 
 TEST(WatchCli, APrometheusQueryTripsItsTrigger) {

@@ -47,8 +47,9 @@ prom::Selector by_name(const std::string& name, std::vector<prom::LabelMatcher> 
 }  // namespace
 
 std::optional<std::string> unsupported(const Trigger& trigger, const SourceOptions& options) {
-  if (trigger.signal == Signal::db_connections) {
-    return "db_connections is not read yet: use query(...) with a Prometheus server";
+  if (trigger.signal == Signal::db_connections && options.database_url.empty()) {
+    return "db_connections reads Postgres: configure dependencies.postgres (with its url_env "
+           "set), or use query(...) with a Prometheus server";
   }
   if (trigger.bound.kind == BoundKind::of_baseline) {
     return "baseline bounds are not measured yet: give an absolute bound";
@@ -86,7 +87,30 @@ std::string promql_for(const Trigger& t, const std::string& rate_window) {
   }
 }
 
-Sampler::Sampler(SourceOptions options) : m_options(std::move(options)) {}
+constexpr const char* k_db_key = "db_connections";
+
+Sampler::Sampler(SourceOptions options) : m_options(std::move(options)) {
+  if (!m_options.database_url.empty()) {
+    m_database.emplace(m_options.database_url, m_options.http.timeout);
+  }
+}
+
+void Sampler::sample_database() {
+  if (find(k_db_key) != nullptr || !m_database) {
+    return;
+  }
+  Reading reading{k_db_key, std::nullopt, {}};
+  if (auto count = m_database->in_use()) {
+    reading.value = *count;
+  } else {
+    reading.why = count.error();
+  }
+  m_readings.push_back(std::move(reading));
+}
+
+std::string Sampler::reading_key(const Trigger& t) const {
+  return t.signal == Signal::db_connections ? k_db_key : promql_for(t, m_options.rate_window);
+}
 
 const Sampler::Reading* Sampler::find(const std::string& key) const {
   for (const auto& r : m_readings) {
@@ -141,7 +165,9 @@ void Sampler::round(const std::vector<Trigger>& triggers) {
   }
   bool scrape_needed = false;
   for (const auto& t : triggers) {
-    if (!m_options.prometheus.empty() && !promql_for(t, m_options.rate_window).empty()) {
+    if (t.signal == Signal::db_connections) {
+      sample_database();
+    } else if (!m_options.prometheus.empty() && !promql_for(t, m_options.rate_window).empty()) {
       sample_prometheus(promql_for(t, m_options.rate_window));
     } else if (needs_scrape(t)) {
       scrape_needed = true;
@@ -238,16 +264,16 @@ std::optional<double> Sampler::value(const Trigger& t) const {
                ? 0.0
                : static_cast<double>(up) / static_cast<double>(m_recent_health.size());
   }
-  if (!m_options.prometheus.empty()) {
-    const Reading* r = find(promql_for(t, m_options.rate_window));
+  if (t.signal == Signal::db_connections || !m_options.prometheus.empty()) {
+    const Reading* r = find(reading_key(t));
     return r != nullptr ? r->value : std::nullopt;
   }
   return from_scrapes(t, why);
 }
 
 std::string Sampler::why(const Trigger& t) const {
-  if (!m_options.prometheus.empty()) {
-    const Reading* r = find(promql_for(t, m_options.rate_window));
+  if (t.signal == Signal::db_connections || !m_options.prometheus.empty()) {
+    const Reading* r = find(reading_key(t));
     return r != nullptr ? r->why : "not sampled";
   }
   std::string why;

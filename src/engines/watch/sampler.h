@@ -18,6 +18,7 @@
 #include "engines/http/client.h"
 #include "engines/prom/exposition.h"
 #include "engines/prom/series.h"
+#include "engines/watch/db_source.h"
 #include "engines/watch/triggers.h"
 
 namespace shipcheck::watch {
@@ -30,7 +31,8 @@ struct SourceOptions {
   // The PromQL range the built-in signals' rates span: a few scrape intervals at least; a
   // wider one is smoother and slower to show a change.
   std::string rate_window = "1m";
-  http::Options http;  // ca_file, resolve, timeouts
+  http::Options http;        // ca_file, resolve, timeouts
+  std::string database_url;  // db_connections reads this Postgres; empty = not configured
 };
 
 // Whether this build can sample `trigger`'s signal from `options` (nullopt), else why not.
@@ -65,6 +67,8 @@ class Sampler {
   std::optional<double> from_scrapes(const Trigger& trigger, std::string& why) const;
   std::optional<double> from_current_scrape(const Trigger& trigger, std::string& why) const;
   void sample_prometheus(const std::string& promql);
+  void sample_database();
+  std::string reading_key(const Trigger& trigger) const;
   void scrape();
   const Reading* find(const std::string& key) const;
 
@@ -81,6 +85,7 @@ class Sampler {
   std::string m_scrape_error;
   // metric("...") selectors by their text, parsed once (or why they do not parse).
   std::map<std::string, tl::expected<prom::Selector, std::string>> m_selectors;
+  std::optional<DbConnections> m_database;  // set when database_url is
 };
 
 }  // namespace shipcheck::watch
