@@ -17,6 +17,7 @@
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "cli/pipeline.h"
+#include "cli/watch_baseline.h"
 #include "cli/watch_inputs.h"
 #include "core/duration.h"
 #include "engines/git/repo.h"
@@ -51,6 +52,9 @@ struct Plan {
   watch::SourceOptions sources;
   std::string on_rollback;
   std::filesystem::path root;
+  BaselineGate baselines{milliseconds(120'000)};  // "K * baseline" triggers still measuring
+  std::vector<std::string> notes;                 // said after the start line
+  watch::SignalLog signals;                       // every signal's values, for the store
 };
 
 // Prints events as text lines or JSON lines.
@@ -74,6 +78,31 @@ class Events {
   bool m_json;
 };
 
+// A "K * baseline" trigger: resolved from the newest stored watch's baseline (with
+// `from: previous`, when one measured the signal), else held while this watch measures it.
+void add_baseline_trigger(Plan& plan, const Config& config, const BaselinePolicy& policy,
+                          watch::Trigger trigger, watch::WindowOptions options) {
+  const std::string name = watch::signal_name(trigger);
+  if (policy.from_previous) {
+    if (const auto stored = stored_baseline(config, name)) {
+      watch::BoundInputs inputs;
+      inputs.baseline = stored->value;
+      if (const auto limit = watch::resolve_limit(trigger, inputs)) {
+        plan.notes.push_back(fmt::format("{}: baseline {} from the watch of {}; fires beyond {}",
+                                         trigger.text, watch::format_value(trigger, stored->value),
+                                         stored->started_at, watch::format_value(trigger, *limit)));
+        plan.triggers.emplace_back(std::move(trigger), *limit, options);
+        return;
+      }
+    }
+    plan.notes.push_back(
+        fmt::format("{}: no stored watch measured {}: measuring it over the "
+                    "first {}",
+                    trigger.text, name, watch::format_duration(policy.over)));
+  }
+  plan.baselines.hold(std::move(trigger), options);
+}
+
 // Parses the rollback triggers, gathers what their signals and bounds need (the database,
 // capacities) and adds one window per trigger to `plan`.
 tl::expected<void, std::string> add_triggers(Plan& plan, const Config& config) {
@@ -91,19 +120,28 @@ tl::expected<void, std::string> add_triggers(Plan& plan, const Config& config) {
     return tl::make_unexpected(inputs.error());
   }
   plan.sources.database_url = inputs->database_url;
+  const auto policy = baseline_policy(*config.watch, plan.window);
+  if (!policy) {
+    return tl::make_unexpected(policy.error());
+  }
+  plan.baselines = BaselineGate(policy->over);
   watch::BoundInputs bounds;
   bounds.capacities = inputs->capacities;
   for (auto& trigger : triggers) {
     if (auto why = watch::unsupported(trigger, plan.sources)) {
       return tl::make_unexpected(fmt::format("watch.rollback_when '{}': {}", trigger.text, *why));
     }
+    watch::WindowOptions options;
+    options.on_no_data = watch::default_no_data(trigger);
+    if (trigger.bound.kind == watch::BoundKind::of_baseline) {
+      add_baseline_trigger(plan, config, *policy, std::move(trigger), options);
+      continue;
+    }
     auto limit = watch::resolve_limit(trigger, bounds);
     if (!limit) {
       return tl::make_unexpected(
           fmt::format("watch.rollback_when '{}': {}", trigger.text, limit.error()));
     }
-    watch::WindowOptions options;
-    options.on_no_data = watch::default_no_data(trigger);
     plan.triggers.emplace_back(std::move(trigger), *limit, options);
   }
   return {};
@@ -233,21 +271,41 @@ void count_polls(const watch::Sampler& sampler, store::WatchRow& record) {
   record.polls = sampler.rounds();
 }
 
+// Every signal's value this round (health and availability aside: the store keeps their
+// counts), for the medians a later watch may take its baselines from.
+void log_signals(watch::SignalLog& log, const std::vector<watch::Trigger>& triggers,
+                 const watch::Sampler& sampler) {
+  for (const auto& t : triggers) {
+    if (t.signal != watch::Signal::health && t.signal != watch::Signal::availability) {
+      log.add(watch::signal_name(t), sampler.value(t));
+    }
+  }
+}
+
 int watch_loop(Plan& plan, const Events& events, store::WatchRow& record) {
   std::vector<watch::Trigger> triggers;
   for (const auto& w : plan.triggers) {
     triggers.push_back(w.trigger());
   }
+  const auto& waiting = plan.baselines.waiting();
+  triggers.insert(triggers.end(), waiting.begin(), waiting.end());
   watch::Sampler sampler(plan.sources);
   events.say("start", milliseconds(0),
              fmt::format("watching {} for {} every {}: {} trigger{}", plan.sources.service_url,
                          watch::format_duration(plan.window), watch::format_duration(plan.interval),
                          triggers.size(), triggers.size() == 1 ? "" : "s"));
+  for (const auto& note : plan.notes) {
+    events.say("baseline", milliseconds(0), note);
+  }
   const auto start = Clock::now();
   for (auto next = start;; next += plan.interval) {
     std::this_thread::sleep_until(next);
     const auto at = std::chrono::duration_cast<milliseconds>(Clock::now() - start);
     sampler.round(triggers);
+    log_signals(plan.signals, triggers, sampler);
+    for (const auto& line : plan.baselines.round(at, sampler, plan.triggers)) {
+      events.say("baseline", at, line);
+    }
     if (judge_round(plan, sampler, events, at, record)) {
       count_polls(sampler, record);
       record.rollback = roll_back(plan, events, at);
@@ -336,6 +394,7 @@ int watch_command(const Args& args) {
   store::WatchRow record = begin_record(*config);
   const auto started = Clock::now();
   const int code = watch_loop(*plan, events, record);
+  record.baselines = plan->signals.medians();
   record.duration_ms = std::chrono::duration_cast<milliseconds>(Clock::now() - started).count();
   if (!f.no_store) {
     store_watch(record, config->root);

@@ -187,6 +187,11 @@ struct WatchConfig {
   // Named capacities for "N% of NAME" bounds: {pool: 30}. Without `pool`, the env file's
   // pool size plus overflow; without `max_connections`, the database's own setting.
   std::map<std::string, double, std::less<>> capacities;
+  // "K * baseline" bounds: the median of the signal over the first `baseline_over` of this
+  // watch ("start"), or as the newest stored watch of the service measured it ("previous";
+  // measured from the start when there is none). Empty = the defaults: start, 2m.
+  std::string baseline_from;
+  std::string baseline_over;
 };
 
 struct ManualItem {

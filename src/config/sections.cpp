@@ -178,6 +178,21 @@ void read_capacities(R& r, const N& node, const P& path, WatchConfig& out) {
   });
 }
 
+bool is_baseline_source(std::string_view text) {
+  return text == "start" || text == "previous";
+}
+
+const Shape k_baseline_source_shape{is_baseline_source, "start or previous",
+                                    "start: measured over the first minutes of the watch; "
+                                    "previous: the newest stored watch's"};
+
+const std::vector<Field<WatchConfig>> k_baseline_fields{
+    {"from", [](R& r, const N& n, const P& p,
+                WatchConfig& o) { r.read(o.baseline_from, n, p, k_baseline_source_shape); }},
+    {"over", [](R& r, const N& n, const P& p,
+                WatchConfig& o) { r.read(o.baseline_over, n, p, k_duration_shape); }},
+};
+
 const std::vector<Field<WatchConfig>> k_watch_fields{
     {"for", [](R& r, const N& n, const P& p,
                WatchConfig& o) { r.read(o.window, n, p, k_duration_shape); }},
@@ -192,6 +207,8 @@ const std::vector<Field<WatchConfig>> k_watch_fields{
      [](R& r, const N& n, const P& p, WatchConfig& o) { r.read(o.on_rollback, n, p); }},
     {"success", read_success},
     {"capacities", read_capacities},
+    {"baseline", [](R& r, const N& n, const P& p,
+                    WatchConfig& o) { read_fields(r, n, p, k_baseline_fields, o); }},
 };
 
 const std::vector<Field<Config>> k_top_fields{

@@ -51,7 +51,9 @@ CREATE INDEX runs_by_service ON runs(service, started_at);
 )sql";
 
 // v2: the outcomes of `shipcheck watch`. git_commit, trigger_text and rollback are "" when
-// there is none; polls count the health polls, healthy_polls those answered 2xx.
+// there is none; polls count the health polls, healthy_polls those answered 2xx; baselines
+// is a JSON object of each signal's median over the window ({"p95": 0.12}), which the next
+// watch's "K * baseline" bounds may start from.
 constexpr std::string_view k_v2 = R"sql(
 CREATE TABLE watches (
   id INTEGER PRIMARY KEY,
@@ -65,7 +67,8 @@ CREATE TABLE watches (
   message TEXT NOT NULL,
   healthy_polls INTEGER NOT NULL,
   polls INTEGER NOT NULL,
-  rollback TEXT NOT NULL
+  rollback TEXT NOT NULL,
+  baselines TEXT NOT NULL
 );
 CREATE INDEX watches_by_service ON watches(service, id);
 )sql";

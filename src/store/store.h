@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,8 @@ struct WatchRow {
   std::int64_t healthy_polls = 0;
   std::int64_t polls = 0;
   std::string rollback;  // how on_rollback ended ("exit status 0"); "" when it did not run
+  // Each watched signal's median over the window, by watch::signal_name ("p95" -> 0.12).
+  std::map<std::string, double> baselines;
 };
 
 // A connection to the history database. Movable, not copyable, not for concurrent use from

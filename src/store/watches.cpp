@@ -1,5 +1,7 @@
 // The watches table (migration v2): `shipcheck watch` records how each window ended, and
 // WATCH001 and `history` read it back.
+#include <nlohmann/json.hpp>
+
 #include "store/store.h"
 
 namespace shipcheck::store {
@@ -19,6 +21,15 @@ WatchRow read_watch(const Statement& stmt) {
   row.healthy_polls = stmt.integer(9);
   row.polls = stmt.integer(10);
   row.rollback = stmt.text(11);
+  // A value that is not a number (written by a newer build) is left out, not misread.
+  const auto baselines = nlohmann::json::parse(stmt.text(12), nullptr, false);
+  if (baselines.is_object()) {
+    for (const auto& [name, value] : baselines.items()) {
+      if (value.is_number()) {
+        row.baselines[name] = value.get<double>();
+      }
+    }
+  }
   return row;
 }
 
@@ -27,8 +38,8 @@ WatchRow read_watch(const Statement& stmt) {
 std::int64_t Store::record_watch(const WatchRow& watch) {
   Statement stmt(m_db.get(),
                  "INSERT INTO watches (started_at, service, project, git_commit, duration_ms, "
-                 "outcome, trigger_text, message, healthy_polls, polls, rollback) "
-                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                 "outcome, trigger_text, message, healthy_polls, polls, rollback, baselines) "
+                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   stmt.bind(1, watch.started_at)
       .bind(2, watch.service)
       .bind(3, watch.project)
@@ -39,7 +50,8 @@ std::int64_t Store::record_watch(const WatchRow& watch) {
       .bind(8, watch.message)
       .bind(9, watch.healthy_polls)
       .bind(10, watch.polls)
-      .bind(11, watch.rollback);
+      .bind(11, watch.rollback)
+      .bind(12, nlohmann::json(watch.baselines).dump());
   stmt.step();
   return sqlite3_last_insert_rowid(m_db.get());
 }
@@ -47,7 +59,7 @@ std::int64_t Store::record_watch(const WatchRow& watch) {
 std::vector<WatchRow> Store::recent_watches(int limit, const std::string& service) const {
   Statement stmt(m_db.get(),
                  "SELECT id, started_at, service, project, git_commit, duration_ms, outcome, "
-                 "trigger_text, message, healthy_polls, polls, rollback FROM watches "
+                 "trigger_text, message, healthy_polls, polls, rollback, baselines FROM watches "
                  "WHERE ? = '' OR service = ? ORDER BY id DESC LIMIT ?");
   stmt.bind(1, service).bind(2, service).bind(3, std::int64_t{limit});
   std::vector<WatchRow> rows;

@@ -75,6 +75,21 @@ TEST(LoaderWatch, BadMetricSelectorIsReportedAtItsColumn) {
 )y"));
 }
 
+TEST(LoaderWatch, BaselineAndCapacities) {
+  const auto config = load_watch(R"y(watch:
+  baseline: {from: previous, over: 5m}
+  capacities: {pool: 30, replicas_pool: 12.5}
+)y");
+  ASSERT_TRUE(config) << config.error().to_string();
+  EXPECT_EQ(config->watch->baseline_from, "previous");
+  EXPECT_EQ(config->watch->baseline_over, "5m");
+  EXPECT_EQ(config->watch->capacities.at("pool"), 30);
+  EXPECT_EQ(config->watch->capacities.at("replicas_pool"), 12.5);
+  EXPECT_ERROR_AT(watch_error("watch:\n  baseline: {from: yesterday}\n"), 2, 20,
+                  "start or previous");
+  EXPECT_ERROR_AT(watch_error("watch:\n  capacities: {pool: 0}\n"), 2, 22, "pool");
+}
+
 TEST(LoaderWatch, BadSuccessCriterion) {
   EXPECT_ERROR_AT(watch_error("watch:\n  success: stable for 0s\n"), 2, 23,
                   "'watch.success': a stable window must be above 0");

@@ -36,6 +36,8 @@ class WatchedService {
             },
             true) {}
   void go_down() { m_down = true; }
+  // The gauge app_level from now on (1 at the start).
+  void set_level(int level) { m_level = level; }
   std::string url() const { return m_server.url().substr(0, m_server.url().size() - 1); }
   std::string target() const { return url().substr(std::string("http://").size()); }
 
@@ -48,8 +50,9 @@ class WatchedService {
       body = fmt::format(
           "# TYPE http_requests_total counter\n"
           "http_requests_total{{status=\"200\"}} {}\nhttp_requests_total{{status=\"500\"}} {}\n"
-          "# TYPE app_error_ratio gauge\napp_error_ratio 0.2\n",
-          9 * n, errors_per_scrape * n);
+          "# TYPE app_error_ratio gauge\napp_error_ratio 0.2\n"
+          "# TYPE app_level gauge\napp_level {}\n",
+          9 * n, errors_per_scrape * n, m_level.load());
     } else if (m_down) {
       status = "503 Service Unavailable";
       body = "down";
@@ -61,6 +64,7 @@ class WatchedService {
 
   std::atomic<bool> m_down{false};
   std::atomic<int> m_scrapes{0};
+  std::atomic<int> m_level{1};
   test::SocketServer m_server;
 };
 
@@ -155,6 +159,63 @@ TEST(WatchCli, AGaugeOfTheServicesOwnMetricsTripsItsTrigger) {
       << run.out;
   EXPECT_NE(run.out.find("(value 0.2)"), std::string::npos) << run.out;
   EXPECT_TRUE(std::filesystem::exists(project.path() / "rolled-back"));
+}
+
+// The lines of the events named `event` in JSON-lines output.
+std::vector<std::string> messages_of(const std::string& out, const std::string& event) {
+  std::vector<std::string> messages;
+  for (std::size_t at = 0, end; (end = out.find('\n', at)) != std::string::npos; at = end + 1) {
+    const auto line = nlohmann::json::parse(out.substr(at, end - at), nullptr, false);
+    if (!line.is_discarded() && line["event"] == event) {
+      messages.push_back(line["message"].get<std::string>());
+    }
+  }
+  return messages;
+}
+
+TEST(WatchCli, ABaselineMeasuredAtTheStartBoundsTheRest) {
+  WatchedService service;
+  const test::TempDir project;
+  write_watch_config(project, service,
+                     "  for: 20s\n  interval: 100ms\n  baseline: {over: 1s}\n"
+                     "  rollback_when: ['metric(\"app_level\") > 2 * baseline for 300ms',\n"
+                     "                  'metric(\"absent\") > 2 * baseline']\n");
+  std::thread step([&service] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1'600));
+    service.set_level(3);
+  });
+  auto run = test::run_shipcheck(fmt::format("watch '{}' --format json", project.path().string()));
+  step.join();
+  EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
+  EXPECT_EQ(
+      messages_of(run.out, "baseline"),
+      (std::vector<std::string>{
+          "metric(\"app_level\") > 2 * baseline for 300ms: baseline 1 (median over the first "
+          "1s); fires beyond 2",
+          "metric(\"absent\") > 2 * baseline: no metric(\"absent\") in the first 1s to take a "
+          "baseline from; not judged"}))
+      << run.out;
+  ASSERT_EQ(messages_of(run.out, "fired").size(), 1U) << run.out;
+  EXPECT_NE(messages_of(run.out, "fired")[0].find("FIRED metric(\"app_level\") > 2 * baseline"),
+            std::string::npos)
+      << run.out;
+
+  // The next watch takes the stored median (1: most samples were before the step) at once.
+  project.write("shipcheck.yaml",
+                fmt::format("service: watched\nurl: {}\nendpoints: {{health: /health}}\n"
+                            "watch:\n  for: 20s\n  interval: 100ms\n"
+                            "  baseline: {{from: previous}}\n"
+                            "  rollback_when: ['metric(\"app_level\") > 2 * baseline for 300ms']\n",
+                            service.url()));
+  run = test::run_shipcheck(fmt::format("watch '{}' --format json", project.path().string()));
+  EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
+  const auto notes = messages_of(run.out, "baseline");
+  ASSERT_EQ(notes.size(), 1U) << run.out;
+  EXPECT_NE(notes[0].find("metric(\"app_level\") > 2 * baseline for 300ms: baseline 1 from the "
+                          "watch of 20"),
+            std::string::npos)
+      << notes[0];
+  EXPECT_EQ(messages_of(run.out, "fired").size(), 1U) << run.out;
 }
 
 TEST(WatchCli, DatabaseConnectionsOverAShareOfThePoolTrip) {

@@ -51,9 +51,6 @@ std::optional<std::string> unsupported(const Trigger& trigger, const SourceOptio
     return "db_connections reads Postgres: configure dependencies.postgres (with its url_env "
            "set), or use query(...) with a Prometheus server";
   }
-  if (trigger.bound.kind == BoundKind::of_baseline) {
-    return "baseline bounds are not measured yet: give an absolute bound";
-  }
   if (trigger.signal == Signal::query && options.prometheus.empty()) {
     return "query(...) needs watch.prometheus";
   }

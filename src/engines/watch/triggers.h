@@ -106,6 +106,10 @@ tl::expected<SuccessCriterion, TriggerError> parse_success(std::string_view text
 std::string to_string(const Trigger& trigger);
 std::string to_string(const SuccessCriterion& success);
 
+// The trigger's signal alone, as written in it: "p95", "error_rate", "query(\"up\")",
+// "unavailable". The key under which a watch's measured baselines are stored.
+std::string signal_name(const Trigger& trigger);
+
 // A value of the trigger's signal as a person reads it: "7.2%", "2.3s", "450ms", "120",
 // and for `unavailable` "up" (1) or "down" (anything else).
 std::string format_value(const Trigger& trigger, double value);

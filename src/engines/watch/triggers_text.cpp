@@ -18,7 +18,9 @@ std::string escaped_string(std::string_view body) {
   return out + '"';
 }
 
-std::string signal_text(const Trigger& t) {
+}  // namespace
+
+std::string signal_name(const Trigger& t) {
   switch (t.signal) {
     case Signal::error_rate:
       return "error_rate";
@@ -41,6 +43,8 @@ std::string signal_text(const Trigger& t) {
   }
   return "unavailable";
 }
+
+namespace {
 
 std::string_view op_text(Op op) {
   switch (op) {
@@ -84,7 +88,7 @@ std::string bound_text(const Trigger& t) {
 }  // namespace
 
 std::string to_string(const Trigger& trigger) {
-  std::string out = signal_text(trigger);
+  std::string out = signal_name(trigger);
   if (trigger.signal != Signal::health) {
     out += fmt::format(" {} {}", op_text(trigger.op), bound_text(trigger));
   }
