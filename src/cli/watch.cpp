@@ -3,11 +3,17 @@
 // service's own /metrics); a trigger that stays breached for its `for` fires: the watch says
 // why with the evidence, runs watch.on_rollback (with a timeout, its output kept) and exits 1.
 // A window that passes (or reaches watch.success, "stable for 30m") exits 0 with a summary.
-// Quiet while all is well: a line when a trigger starts or stops breaching, or fires.
+// Quiet while all is well: a line when a trigger starts or stops breaching, or fires. On a
+// terminal, a live frame under those lines shows every trigger's value and recent samples.
+#include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cstdlib>
+#include <cstring>
 #include <thread>
+#include <utility>
 
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
@@ -19,6 +25,7 @@
 #include "cli/pipeline.h"
 #include "cli/watch_baseline.h"
 #include "cli/watch_inputs.h"
+#include "cli/watch_view.h"
 #include "core/duration.h"
 #include "engines/git/repo.h"
 #include "engines/load/target.h"
@@ -42,6 +49,8 @@ struct WatchFlags {
   std::string interval;
   std::string format = "text";
   bool no_store = false;
+  bool no_live = false;
+  bool no_color = false;
 };
 
 struct Plan {
@@ -57,25 +66,78 @@ struct Plan {
   watch::SignalLog signals;                       // every signal's values, for the store
 };
 
-// Prints events as text lines or JSON lines.
+// The live view on a terminal: the latest frame stays under the event lines and is redrawn
+// in place (cursor up, clear to the end of the screen), never on an alternate screen, so
+// the last frame and every event line stay in the scrollback. Off, it prints lines only.
+class LiveView {
+ public:
+  LiveView(bool on, bool color) : m_on(on), m_color(color) {}
+
+  // Replaces the frame on screen with `frame`.
+  void draw(const WatchFrame& frame) {
+    if (!m_on) {
+      return;
+    }
+    const auto [width, rows] = terminal_size();
+    const std::string previous = erase_lines(m_lines);
+    m_frame = fit_rows(render_watch_frame(frame, width, m_color), rows, width);
+    emit(previous + m_frame);
+  }
+
+  // Prints `line` (ending in '\n') above the frame, which is drawn again under it.
+  void print_above(const std::string& line) {
+    emit(m_on ? erase_lines(m_lines) + line + m_frame : line);
+  }
+
+ private:
+  // Columns and rows; 80 columns and unknown rows (0) when the terminal does not say.
+  static std::pair<int, int> terminal_size() {
+    winsize size{};
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) != 0 || size.ws_col == 0) {
+      return {80, 0};
+    }
+    return {size.ws_col, size.ws_row};
+  }
+
+  // One write a frame, so the terminal never shows it half erased.
+  void emit(const std::string& text) {
+    fmt::print("{}", text);
+    std::fflush(stdout);
+    m_lines = static_cast<int>(std::count(m_frame.begin(), m_frame.end(), '\n'));
+  }
+
+  bool m_on;
+  bool m_color;
+  std::string m_frame;  // on screen under the cursor when m_on
+  int m_lines = 0;
+};
+
+// Whether the live view fits this output: text on a terminal that moves its cursor.
+bool live_view_wanted(const WatchFlags& f) {
+  const char* term = std::getenv("TERM");
+  return f.format == "text" && !f.no_live && isatty(STDOUT_FILENO) != 0 &&
+         (term == nullptr || std::strcmp(term, "dumb") != 0);
+}
+
+// Prints events as text lines or JSON lines (above the live view's frame, when on).
 class Events {
  public:
-  explicit Events(bool json) : m_json(json) {}
+  Events(bool json, LiveView& view) : m_json(json), m_view(view) {}
   void say(const std::string& event, milliseconds at, const std::string& text,
            nlohmann::json fields = nlohmann::json::object()) const {
     if (m_json) {
       fields["event"] = event;
       fields["time_s"] = static_cast<double>(at.count()) / 1e3;
       fields["message"] = text;
-      fmt::print("{}\n", fields.dump());
+      m_view.print_above(fields.dump() + "\n");
     } else {
-      fmt::print("[{}] {}\n", watch::format_duration(at), text);
+      m_view.print_above(fmt::format("[{}] {}\n", watch::format_duration(at), text));
     }
-    std::fflush(stdout);
   }
 
  private:
   bool m_json;
+  LiveView& m_view;
 };
 
 // A "K * baseline" trigger: resolved from the newest stored watch's baseline (with
@@ -282,7 +344,20 @@ void log_signals(watch::SignalLog& log, const std::vector<watch::Trigger>& trigg
   }
 }
 
-int watch_loop(Plan& plan, const Events& events, store::WatchRow& record) {
+WatchFrame frame_of(const Plan& plan, const watch::Sampler& sampler, milliseconds at) {
+  WatchFrame frame;
+  frame.service_url = plan.sources.service_url;
+  frame.elapsed = at;
+  frame.window = plan.window;
+  frame.interval = plan.interval;
+  frame.health_up = sampler.up();
+  frame.healthy_polls = sampler.healthy_rounds();
+  frame.polls = sampler.rounds();
+  frame.triggers = plan.triggers;
+  return frame;
+}
+
+int watch_loop(Plan& plan, const Events& events, LiveView& view, store::WatchRow& record) {
   std::vector<watch::Trigger> triggers;
   for (const auto& w : plan.triggers) {
     triggers.push_back(w.trigger());
@@ -306,7 +381,9 @@ int watch_loop(Plan& plan, const Events& events, store::WatchRow& record) {
     for (const auto& line : plan.baselines.round(at, sampler, plan.triggers)) {
       events.say("baseline", at, line);
     }
-    if (judge_round(plan, sampler, events, at, record)) {
+    const bool fired = judge_round(plan, sampler, events, at, record);
+    view.draw(frame_of(plan, sampler, at));
+    if (fired) {
       count_polls(sampler, record);
       record.rollback = roll_back(plan, events, at);
       return k_exit_findings;
@@ -372,6 +449,9 @@ int watch_command(const Args& args) {
   app.add_option("--format", f.format, "text lines, or json (one event a line)")
       ->check(CLI::IsMember({"text", "json"}));
   app.add_flag("--no-store", f.no_store, "do not record the watch in .shipcheck/history.db");
+  app.add_flag("--no-live", f.no_live,
+               "no live view on a terminal: the event lines only, as when piped");
+  app.add_flag("--no-color", f.no_color, "no ANSI colours in the live view (also: NO_COLOR set)");
   if (auto code = parse_args(app, args)) {
     return *code;
   }
@@ -390,10 +470,11 @@ int watch_command(const Args& args) {
     fmt::print(stderr, "shipcheck watch: {}\n", plan.error());
     return k_exit_usage;
   }
-  const Events events(f.format == "json");
+  LiveView view(live_view_wanted(f), !f.no_color && std::getenv("NO_COLOR") == nullptr);
+  const Events events(f.format == "json", view);
   store::WatchRow record = begin_record(*config);
   const auto started = Clock::now();
-  const int code = watch_loop(*plan, events, record);
+  const int code = watch_loop(*plan, events, view, record);
   record.baselines = plan->signals.medians();
   record.duration_ms = std::chrono::duration_cast<milliseconds>(Clock::now() - started).count();
   if (!f.no_store) {

@@ -1,7 +1,8 @@
 // `shipcheck watch` from the command line against servers of the test's own (a health
 // endpoint that goes down on cue, /metrics counters that show 5xx answers) and a real
 // Prometheus: a quiet window passes; each trigger fires after its `for`, runs on_rollback
-// (which writes a marker file) and exits 1.
+// (which writes a marker file) and exits 1. On a terminal (a pseudo-terminal from util-linux
+// `script`), the live view is drawn under the event lines.
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -73,6 +74,22 @@ void write_watch_config(const test::TempDir& project, const WatchedService& serv
   project.write("shipcheck.yaml", fmt::format("service: watched\nurl: {}\n"
                                               "endpoints: {{health: /health}}\nwatch:\n{}",
                                               service.url(), watch_section));
+}
+
+// Runs `shipcheck <args>` on a pseudo-terminal, as from an xterm: `script` gives it one and
+// copies what it writes to the capture (with the terminal's \r\n line ends).
+test::CliRun run_on_terminal(const std::string& env, const std::string& args) {
+  const test::TempDir capture;
+  const auto out = capture.path() / "out";
+  std::string ignored;
+  test::CliRun run;
+  run.exit_code = test::run_command(
+      fmt::format(
+          "env -u NO_COLOR TERM=xterm {} script -qec \"'{}' {}\" /dev/null </dev/null >'{}'", env,
+          SHIPCHECK_BINARY, args, out.string()),
+      ignored);
+  run.out = test::slurp(out);
+  return run;
 }
 
 TEST(WatchCli, AQuietWindowPassesWithoutRollingBack) {
@@ -277,6 +294,45 @@ TEST(WatchCli, APrometheusQueryTripsItsTrigger) {
             std::string::npos)
       << run.out;
   EXPECT_TRUE(std::filesystem::exists(project.path() / "rolled-back"));
+}
+
+TEST(WatchCli, ATerminalGetsTheLiveViewUnderTheEventLines) {
+  if (!std::filesystem::exists("/usr/bin/script")) {
+    GTEST_SKIP() << "util-linux script (for a pseudo-terminal) is not installed";
+  }
+  const WatchedService service;
+  const test::TempDir project;
+  write_watch_config(
+      project, service,
+      "  for: 1s\n  interval: 100ms\n  rollback_when: [\"unavailable for 500ms\"]\n");
+  const auto args = fmt::format("watch '{}' --no-store", project.path().string());
+  const auto live = run_on_terminal("", args);
+  EXPECT_EQ(live.exit_code, 0) << live.out;
+  // Redrawn in place: cursor up over the last frame's four lines (the header, the health
+  // poll, the trigger and its sparkline), then clear to the end of the screen.
+  EXPECT_NE(live.out.find("\x1b[4A\r\x1b[J"), std::string::npos) << live.out;
+  EXPECT_NE(live.out.find("\x1b[32mup\x1b[0m"), std::string::npos) << "health in green";
+  // The summary line, and under it the last frame: its header and a sparkline of up polls.
+  const auto summary = live.out.rfind("the window passed: no trigger fired");
+  ASSERT_NE(summary, std::string::npos) << live.out;
+  const auto last_frame = live.out.substr(summary);
+  EXPECT_NE(last_frame.find("\nwatching http://127.0.0.1:"), std::string::npos) << live.out;
+  EXPECT_NE(last_frame.find(" of 1s, "), std::string::npos) << live.out;
+  EXPECT_NE(last_frame.find(" left, every 100ms"), std::string::npos) << live.out;
+  EXPECT_NE(last_frame.find("unavailable for 500ms  now up"), std::string::npos) << live.out;
+  EXPECT_NE(last_frame.find("█████"), std::string::npos) << live.out;
+  EXPECT_EQ(last_frame.find("\x1b[J"), std::string::npos) << "the last frame was erased";
+
+  const auto plain = run_on_terminal("NO_COLOR=1", args);
+  EXPECT_EQ(plain.exit_code, 0) << plain.out;
+  EXPECT_NE(plain.out.find("left, every 100ms"), std::string::npos) << plain.out;
+  EXPECT_EQ(plain.out.find("\x1b[3"), std::string::npos) << "NO_COLOR painted";
+
+  const auto lines = run_on_terminal("", args + " --no-live");
+  EXPECT_EQ(lines.exit_code, 0) << lines.out;
+  EXPECT_EQ(lines.out.find('\x1b'), std::string::npos) << lines.out;
+  EXPECT_EQ(lines.out.find("left, every"), std::string::npos) << lines.out;
+  EXPECT_NE(lines.out.find("the window passed: no trigger fired"), std::string::npos) << lines.out;
 }
 
 TEST(WatchCli, UnsupportedSignalsAndMissingSectionsAreUsageErrors) {

@@ -54,6 +54,8 @@ class Sampler {
   std::optional<double> value(const Trigger& trigger) const;
   std::string why(const Trigger& trigger) const;
 
+  // Whether the last round's health poll answered 2xx.
+  bool up() const { return m_up; }
   // Health rounds answered 2xx, and all health rounds, since the start.
   std::int64_t healthy_rounds() const { return m_healthy; }
   std::int64_t rounds() const { return m_rounds; }
