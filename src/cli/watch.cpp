@@ -140,6 +140,22 @@ class Events {
   LiveView& m_view;
 };
 
+// The trigger's `on_no_data` as configured, else its signal's default.
+watch::NoData no_data_policy(const watch::Trigger& trigger,
+                             const std::vector<std::string>& configured, std::size_t index) {
+  const std::string policy = index < configured.size() ? configured[index] : std::string();
+  if (policy == "ignore") {
+    return watch::NoData::ignore;
+  }
+  if (policy == "breach") {
+    return watch::NoData::breach;
+  }
+  if (policy == "fail") {
+    return watch::NoData::fail;
+  }
+  return watch::default_no_data(trigger);
+}
+
 // A "K * baseline" trigger: resolved from the newest stored watch's baseline (with
 // `from: previous`, when one measured the signal), else held while this watch measures it.
 void add_baseline_trigger(Plan& plan, const Config& config, const BaselinePolicy& policy,
@@ -182,6 +198,9 @@ tl::expected<void, std::string> add_triggers(Plan& plan, const Config& config) {
     return tl::make_unexpected(inputs.error());
   }
   plan.sources.database_url = inputs->database_url;
+  plan.sources.prometheus_token = inputs->prometheus_token;
+  plan.sources.prometheus_username = inputs->prometheus_username;
+  plan.sources.prometheus_password = inputs->prometheus_password;
   const auto policy = baseline_policy(*config.watch, plan.window);
   if (!policy) {
     return tl::make_unexpected(policy.error());
@@ -189,12 +208,13 @@ tl::expected<void, std::string> add_triggers(Plan& plan, const Config& config) {
   plan.baselines = BaselineGate(policy->over);
   watch::BoundInputs bounds;
   bounds.capacities = inputs->capacities;
-  for (auto& trigger : triggers) {
+  for (std::size_t i = 0; i < triggers.size(); ++i) {
+    watch::Trigger& trigger = triggers[i];
     if (auto why = watch::unsupported(trigger, plan.sources)) {
       return tl::make_unexpected(fmt::format("watch.rollback_when '{}': {}", trigger.text, *why));
     }
     watch::WindowOptions options;
-    options.on_no_data = watch::default_no_data(trigger);
+    options.on_no_data = no_data_policy(trigger, config.watch->rollback_no_data, i);
     if (trigger.bound.kind == watch::BoundKind::of_baseline) {
       add_baseline_trigger(plan, config, *policy, std::move(trigger), options);
       continue;
@@ -344,6 +364,29 @@ void log_signals(watch::SignalLog& log, const std::vector<watch::Trigger>& trigg
   }
 }
 
+// The closing line of a window that held: the health polls' availability and, where the
+// service has request metrics, the window's requests, error rate and p95.
+void say_passed(watch::Sampler& sampler, const Events& events, milliseconds at, bool stable,
+                store::WatchRow& record) {
+  const double availability = sampler.rounds() > 0 ? static_cast<double>(sampler.healthy_rounds()) /
+                                                         static_cast<double>(sampler.rounds())
+                                                   : 0.0;
+  const watch::WindowSummary summary = sampler.summary(at);
+  const std::string metrics = summary.text();
+  record.message =
+      fmt::format("{}: no trigger fired; health answered {} of {} polls ({:.1f} %){}",
+                  stable ? "stable" : "the window passed", sampler.healthy_rounds(),
+                  sampler.rounds(), availability * 100, metrics.empty() ? "" : "; " + metrics);
+  const auto or_null = [](std::optional<double> v) {
+    return v ? nlohmann::json(*v) : nlohmann::json();
+  };
+  events.say("passed", at, record.message,
+             {{"availability", availability},
+              {"requests", or_null(summary.requests)},
+              {"error_rate", or_null(summary.error_rate)},
+              {"p95_s", or_null(summary.p95)}});
+}
+
 WatchFrame frame_of(const Plan& plan, const watch::Sampler& sampler, milliseconds at) {
   WatchFrame frame;
   frame.service_url = plan.sources.service_url;
@@ -390,17 +433,9 @@ int watch_loop(Plan& plan, const Events& events, LiveView& view, store::WatchRow
     }
     const bool stable = plan.success && plan.success->reached();
     if (stable || at + plan.interval > plan.window) {
-      const double availability = sampler.rounds() > 0
-                                      ? 100.0 * static_cast<double>(sampler.healthy_rounds()) /
-                                            static_cast<double>(sampler.rounds())
-                                      : 0.0;
       count_polls(sampler, record);
       record.outcome = stable ? "stable" : "passed";
-      record.message =
-          fmt::format("{}: no trigger fired; health answered {} of {} polls ({:.1f} %)",
-                      stable ? "stable" : "the window passed", sampler.healthy_rounds(),
-                      sampler.rounds(), availability);
-      events.say("passed", at, record.message, {{"availability", availability / 100}});
+      say_passed(sampler, events, at, stable, record);
       return k_exit_ok;
     }
   }

@@ -20,16 +20,39 @@ bool names_capacity(const std::vector<watch::Trigger>& triggers, std::string_vie
   });
 }
 
-std::string database_url(const Config& config, const std::optional<dotenv::File>& env) {
-  if (!config.dependencies.postgres) {
-    return {};
-  }
-  const std::string& var = config.dependencies.postgres->url_env;
+// `var` from the environment, else from the env file; "" when neither sets it.
+std::string variable(const std::string& var, const std::optional<dotenv::File>& env) {
   if (const char* value = std::getenv(var.c_str()); value != nullptr && *value != '\0') {
     return value;
   }
   const dotenv::Entry* entry = env ? env->find(var) : nullptr;
   return entry != nullptr ? entry->value : std::string();
+}
+
+std::string database_url(const Config& config, const std::optional<dotenv::File>& env) {
+  return config.dependencies.postgres ? variable(config.dependencies.postgres->url_env, env)
+                                      : std::string();
+}
+
+tl::expected<void, std::string> read_credentials(const WatchConfig& watch,
+                                                 const std::optional<dotenv::File>& env,
+                                                 WatchInputs& inputs) {
+  for (const auto& [var, out] : {std::pair<const std::string&, std::string&>{
+                                     watch.prometheus_token_env, inputs.prometheus_token},
+                                 {watch.prometheus_password_env, inputs.prometheus_password}}) {
+    if (var.empty()) {
+      continue;
+    }
+    out = variable(var, env);
+    if (out.empty()) {
+      return tl::make_unexpected(fmt::format(
+          "watch.prometheus_auth: {} is not set (neither in the environment nor in the env "
+          "file)",
+          var));
+    }
+  }
+  inputs.prometheus_username = watch.prometheus_username;
+  return {};
 }
 
 // The first integer among `setting`'s variables in the env file.
@@ -57,6 +80,9 @@ tl::expected<WatchInputs, std::string> gather_watch_inputs(
   inputs.database_url = database_url(config, *env);
   if (config.watch) {
     inputs.capacities = config.watch->capacities;
+    if (auto read = read_credentials(*config.watch, *env, inputs); !read) {
+      return tl::make_unexpected(read.error());
+    }
   }
   if (!inputs.capacities.contains("pool") && names_capacity(triggers, "pool")) {
     if (const auto pool = env_int(*env, checks::env::Setting::pool_size)) {

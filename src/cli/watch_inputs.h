@@ -17,12 +17,17 @@ namespace shipcheck::cli {
 struct WatchInputs {
   std::string database_url;  // dependencies.postgres's URL; "" when none is configured or set
   std::map<std::string, double, std::less<>> capacities;
+  std::string prometheus_token;  // watch.prometheus_auth's secrets, from their variables
+  std::string prometheus_username;
+  std::string prometheus_password;
 };
 
 // The database URL from dependencies.postgres.url_env (the environment first, then the env
 // file, as the PG checks read it); the capacities from watch.capacities, else `pool` as the
 // env file's pool size plus overflow and `max_connections` from the database, when a trigger
-// names them. An unreadable env file or database is an error, with no secret in it.
+// names them; Prometheus credentials from the variables watch.prometheus_auth names. An
+// unreadable env file or database, or an unset credential variable, is an error, with no
+// secret in it.
 tl::expected<WatchInputs, std::string> gather_watch_inputs(
     const Config& config, const std::vector<watch::Trigger>& triggers);
 

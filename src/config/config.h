@@ -182,6 +182,12 @@ struct WatchConfig {
   std::string prometheus;
   std::string rate_window;                 // the range of the built-in signals' rates; empty = 1m
   std::vector<std::string> rollback_when;  // each checked by watch::parse_trigger
+  // Per trigger (same index): "ignore", "breach", "fail", or "" for the signal's default.
+  std::vector<std::string> rollback_no_data;
+  // Prometheus auth: a bearer token, or basic auth, read from these variables.
+  std::string prometheus_token_env;
+  std::string prometheus_username;
+  std::string prometheus_password_env;
   std::string on_rollback;
   std::string success;  // "stable for 30m" (watch::parse_success); empty = none
   // Named capacities for "N% of NAME" bounds: {pool: 30}. Without `pool`, the env file's

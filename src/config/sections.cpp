@@ -1,5 +1,5 @@
 // The service-facing sections of shipcheck.yaml: identity, URLs, TLS, endpoints, auth,
-// CORS, dependencies, performance and watch.
+// CORS and dependencies (the other sections have files of their own).
 #include "config/sections.h"
 
 #include <limits>
@@ -7,8 +7,6 @@
 #include <fmt/format.h>
 
 #include "config/values.h"
-#include "engines/prom/series.h"
-#include "engines/watch/triggers.h"
 
 namespace shipcheck::config {
 
@@ -116,101 +114,6 @@ const std::vector<Field<DependenciesConfig>> k_dependency_fields{
     {"redis", read_redis},
 };
 
-// A bad trigger read after ${VAR} expansion is reported without quoting what it expanded
-// to (the parser's message may quote the text).
-void fail_watch_text(R& r, const N& node, const P& path, std::string_view value,
-                     const watch::TriggerError& e, std::string_view what) {
-  if (node.Scalar() != value) {
-    r.fail(node,
-           fmt::format("'{}': '{}' is not {} once expanded", path, shown(node.Scalar()), what),
-           "e.g. \"error_rate > 5% for 5m\", \"unavailable for 2m\", \"stable for 30m\"");
-  } else {
-    r.fail(column_in(node, e.column), fmt::format("'{}': {}", path, e.message));
-  }
-}
-
-// Each trigger is parsed at load, so that a typo stops `shipcheck watch` before the deploy
-// is watched, with its line and the column inside the string. The list is read whole first,
-// so its size limits apply before any parsing.
-void read_triggers(R& r, const N& node, const P& path, WatchConfig& out) {
-  r.read(out.rollback_when, node, path);
-  if (r.failed() || !node.IsSequence()) {
-    return;
-  }
-  for (std::size_t i = 0; i < out.rollback_when.size(); ++i) {
-    const std::string& text = out.rollback_when[i];
-    const auto parsed = watch::parse_trigger(text);
-    if (!parsed) {
-      fail_watch_text(r, node[i], fmt::format("{}[{}]", path, i), text, parsed.error(),
-                      "a trigger");
-      return;
-    }
-    if (parsed->signal != watch::Signal::metric) {
-      continue;
-    }
-    if (const auto selector = prom::parse_selector(parsed->source); !selector) {
-      // The column counts from the selector's first byte, after `metric("`.
-      const std::size_t quote = text.find_first_of("\"'");
-      const watch::TriggerError e{quote + 1 + selector.error().column,
-                                  "metric(...): " + selector.error().message};
-      fail_watch_text(r, node[i], fmt::format("{}[{}]", path, i), text, e, "a trigger");
-      return;
-    }
-  }
-}
-
-void read_success(R& r, const N& node, const P& path, WatchConfig& out) {
-  r.read(out.success, node, path);
-  if (r.failed() || out.success.empty()) {
-    return;
-  }
-  if (const auto parsed = watch::parse_success(out.success); !parsed) {
-    fail_watch_text(r, node, path, out.success, parsed.error(), "a success criterion");
-  }
-}
-
-// watch.capacities: {NAME: number > 0}, for "db_connections > 80% of pool".
-void read_capacities(R& r, const N& node, const P& path, WatchConfig& out) {
-  r.each_key(node, path, {}, [&](const N& key, const N& value) {
-    double capacity = 0;
-    r.read(capacity, value, join_path(path, key.Scalar()), 1, 1e12);
-    out.capacities[key.Scalar()] = capacity;
-  });
-}
-
-bool is_baseline_source(std::string_view text) {
-  return text == "start" || text == "previous";
-}
-
-const Shape k_baseline_source_shape{is_baseline_source, "start or previous",
-                                    "start: measured over the first minutes of the watch; "
-                                    "previous: the newest stored watch's"};
-
-const std::vector<Field<WatchConfig>> k_baseline_fields{
-    {"from", [](R& r, const N& n, const P& p,
-                WatchConfig& o) { r.read(o.baseline_from, n, p, k_baseline_source_shape); }},
-    {"over", [](R& r, const N& n, const P& p,
-                WatchConfig& o) { r.read(o.baseline_over, n, p, k_duration_shape); }},
-};
-
-const std::vector<Field<WatchConfig>> k_watch_fields{
-    {"for", [](R& r, const N& n, const P& p,
-               WatchConfig& o) { r.read(o.window, n, p, k_duration_shape); }},
-    {"interval", [](R& r, const N& n, const P& p,
-                    WatchConfig& o) { r.read(o.interval, n, p, k_duration_shape); }},
-    {"prometheus",
-     [](R& r, const N& n, const P& p, WatchConfig& o) { r.read(o.prometheus, n, p, k_url_shape); }},
-    {"rate_window", [](R& r, const N& n, const P& p,
-                       WatchConfig& o) { r.read(o.rate_window, n, p, k_duration_shape); }},
-    {"rollback_when", read_triggers},
-    {"on_rollback",
-     [](R& r, const N& n, const P& p, WatchConfig& o) { r.read(o.on_rollback, n, p); }},
-    {"success", read_success},
-    {"capacities", read_capacities},
-    {"baseline", [](R& r, const N& n, const P& p,
-                    WatchConfig& o) { read_fields(r, n, p, k_baseline_fields, o); }},
-};
-
 const std::vector<Field<Config>> k_top_fields{
     {"service", [](R& r, const N& n, const P& p, Config& o) { r.read(o.service, n, p); }},
     {"project",
@@ -241,11 +144,7 @@ const std::vector<Field<Config>> k_top_fields{
     {"dns", read_dns},
     {"drills", read_drills},
     {"performance", read_performance},
-    {"watch",
-     [](R& r, const N& n, const P& p, Config& o) {
-       o.watch.emplace();
-       read_fields(r, n, p, k_watch_fields, *o.watch);
-     }},
+    {"watch", read_watch},
     {"manual", read_manual},
     {"rules", read_rules},
     {"suppress", read_suppress},

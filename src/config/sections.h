@@ -72,6 +72,8 @@ void read_performance(Reader& reader, const YAML::Node& node, const std::string&
 
 // The drills section (sections_drills.cpp).
 void read_drills(Reader& reader, const YAML::Node& node, const std::string& path, Config& out);
+// watch: (sections_watch.cpp).
+void read_watch(Reader& reader, const YAML::Node& node, const std::string& path, Config& out);
 
 // The Redis and DNS sections (sections_redis_dns.cpp): dependencies.redis and dns.
 void read_redis(Reader& reader, const YAML::Node& node, const std::string& path,

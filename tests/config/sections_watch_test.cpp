@@ -90,6 +90,33 @@ TEST(LoaderWatch, BaselineAndCapacities) {
   EXPECT_ERROR_AT(watch_error("watch:\n  capacities: {pool: 0}\n"), 2, 22, "pool");
 }
 
+TEST(LoaderWatch, ATriggerWithItsOwnNoDataPolicy) {
+  const auto config = load_watch(R"y(watch:
+  prometheus_auth: {token_env: PROM_TOKEN}
+  rollback_when:
+    - unavailable for 2m
+    - {when: "error_rate > 5% for 5m", on_no_data: fail}
+)y");
+  ASSERT_TRUE(config) << config.error().to_string();
+  EXPECT_EQ(config->watch->rollback_when,
+            (std::vector<std::string>{"unavailable for 2m", "error_rate > 5% for 5m"}));
+  EXPECT_EQ(config->watch->rollback_no_data, (std::vector<std::string>{"", "fail"}));
+  EXPECT_EQ(config->watch->prometheus_token_env, "PROM_TOKEN");
+  EXPECT_ERROR_AT(watch_error(R"y(watch:
+  rollback_when:
+    - {when: "error_rate > 5% for 5m", on_no_data: panic}
+)y"),
+                  3, 52, "ignore, breach or fail");
+  EXPECT_ERROR_AT(watch_error("watch:\n  rollback_when:\n    - {on_no_data: fail}\n"), 3, 7,
+                  "has no when:");
+  // The column inside the `when` string, as for a plain item.
+  EXPECT_ERROR_AT(watch_error("watch:\n  rollback_when:\n    - {when: p95 > 2xs}\n"), 3, 21,
+                  "unknown unit 'xs'");
+  EXPECT_ERROR_AT(
+      watch_error("watch:\n  prometheus_auth: {token_env: T, username: u, password_env: P}\n"), 2,
+      20, "has both token_env and username");
+}
+
 TEST(LoaderWatch, BadSuccessCriterion) {
   EXPECT_ERROR_AT(watch_error("watch:\n  success: stable for 0s\n"), 2, 23,
                   "'watch.success': a stable window must be above 0");

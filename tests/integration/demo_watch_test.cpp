@@ -158,7 +158,14 @@ TEST(DemoWatch, HealthyWindowPassesStoppedDemoAndTenPercentErrorsEachRollBack) {
   const Watch healthy = run_watch(config, "6s");
   EXPECT_EQ(healthy.cli.exit_code, 0) << healthy.cli.out << healthy.cli.err;
   ASSERT_NE(healthy.last("passed"), nullptr) << healthy.cli.out;
-  EXPECT_EQ((*healthy.last("passed"))["availability"], 1.0) << healthy.cli.out;
+  const nlohmann::json& passed = *healthy.last("passed");
+  EXPECT_EQ(passed["availability"], 1.0) << healthy.cli.out;
+  // The window's summary, from Prometheus: the load's requests, none failed, a p95.
+  ASSERT_TRUE(passed["requests"].is_number()) << healthy.cli.out;
+  EXPECT_GT(passed["requests"].get<double>(), 50) << healthy.cli.out;
+  EXPECT_EQ(passed["error_rate"], 0.0) << healthy.cli.out;
+  ASSERT_TRUE(passed["p95_s"].is_number()) << healthy.cli.out;
+  EXPECT_LT(passed["p95_s"].get<double>(), 1.0) << healthy.cli.out;
   EXPECT_EQ(healthy.last("fired"), nullptr) << healthy.cli.out;
   EXPECT_EQ(rollbacks(demo), 0U);
   EXPECT_EQ(last_watch_rule(config).first, "pass") << last_watch_rule(config).second;

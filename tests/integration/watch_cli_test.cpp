@@ -103,6 +103,9 @@ TEST(WatchCli, AQuietWindowPassesWithoutRollingBack) {
   EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
   EXPECT_NE(run.out.find("the window passed: no trigger fired; health answered"), std::string::npos)
       << run.out;
+  // Its own /metrics counted the answers between the first and the last scrape; it has no
+  // latency histogram, so no p95.
+  EXPECT_NE(run.out.find(" requests, 0% errors\n"), std::string::npos) << run.out;
   EXPECT_FALSE(std::filesystem::exists(project.path() / "rolled-back"));
   EXPECT_FALSE(std::filesystem::exists(project.path() / ".shipcheck")) << "--no-store stored";
 }
@@ -333,6 +336,50 @@ TEST(WatchCli, ATerminalGetsTheLiveViewUnderTheEventLines) {
   EXPECT_EQ(lines.out.find('\x1b'), std::string::npos) << lines.out;
   EXPECT_EQ(lines.out.find("left, every"), std::string::npos) << lines.out;
   EXPECT_NE(lines.out.find("the window passed: no trigger fired"), std::string::npos) << lines.out;
+}
+
+TEST(WatchCli, APrometheusBehindBasicAuthAndNoDataThatFails) {
+  const WatchedService service;
+  const std::string password = "pa55-Word-7f3c9e21";
+  const test::PrometheusServer prometheus(service.target(), "watcher", password);
+  prometheus.wait_for_data("app_error_ratio");
+  const test::TempDir project;
+  const auto config_with = [&](const std::string& password_env, const std::string& trigger) {
+    project.write("shipcheck.yaml",
+                  fmt::format("service: watched\nurl: {}\nendpoints: {{health: /health}}\n"
+                              "env_file: .env\nwatch:\n  for: 20s\n  interval: 200ms\n"
+                              "  prometheus: {}\n"
+                              "  prometheus_auth: {{username: watcher, password_env: {}}}\n"
+                              "  rollback_when:\n    - {}\n",
+                              service.url(), prometheus.url(), password_env, trigger));
+  };
+  const auto watch = [&project] {
+    return test::run_shipcheck(fmt::format("watch '{}' --no-store", project.path().string()));
+  };
+  project.write(".env", fmt::format("PROM_PASSWORD={}\nWRONG_PASSWORD=not-it\n", password));
+
+  config_with("PROM_PASSWORD", "'query(\"max(app_error_ratio)\") > 0.1 for 600ms'");
+  auto run = watch();
+  EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
+  EXPECT_NE(run.out.find("FIRED query(\"max(app_error_ratio)\") > 0.1 for 600ms"),
+            std::string::npos)
+      << run.out;
+  EXPECT_EQ((run.out + run.err).find(password), std::string::npos);
+
+  // Refused by Prometheus: no data, which this trigger says is a failure (at the first poll).
+  config_with("WRONG_PASSWORD",
+              "{when: 'query(\"max(app_error_ratio)\") > 0.1 for 1m', on_no_data: fail}");
+  run = watch();
+  EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
+  EXPECT_NE(run.out.find("FIRED"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("401"), std::string::npos) << run.out;
+  EXPECT_EQ((run.out + run.err).find("not-it"), std::string::npos);
+
+  config_with("UNSET_PASSWORD", "'query(\"up\") < 1'");
+  run = watch();
+  EXPECT_EQ(run.exit_code, 2) << run.out << run.err;
+  EXPECT_NE(run.err.find("watch.prometheus_auth: UNSET_PASSWORD is not set"), std::string::npos)
+      << run.err;
 }
 
 TEST(WatchCli, UnsupportedSignalsAndMissingSectionsAreUsageErrors) {

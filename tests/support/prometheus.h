@@ -16,6 +16,10 @@ class PrometheusServer {
   // Scrapes http://<target>/metrics ("127.0.0.1:PORT") every second as job "app". Throws
   // when Prometheus does not answer /-/ready within 30 s.
   explicit PrometheusServer(const std::string& target);
+  // The same, answering only requests with HTTP basic auth as `username`:`password` (its
+  // web config holds the password's bcrypt hash, made by htpasswd).
+  PrometheusServer(const std::string& target, const std::string& username,
+                   const std::string& password);
   PrometheusServer(const PrometheusServer&) = delete;
   PrometheusServer& operator=(const PrometheusServer&) = delete;
 
@@ -27,7 +31,11 @@ class PrometheusServer {
   void wait_for_data(const std::string& promql, int seconds = 30) const;
 
  private:
+  void start(const std::string& target, const std::string& web_config);
+
   TempDir m_dir;
+  std::string m_username;
+  std::string m_password;
   int m_port = 0;
   std::unique_ptr<ChildProcess> m_process;
 };

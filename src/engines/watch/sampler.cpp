@@ -17,6 +17,9 @@ prom::ClientOptions client_options(const SourceOptions& options) {
   prom::ClientOptions out;
   out.timeout = options.http.timeout;
   out.ca_file = options.http.ca_file;
+  out.bearer_token = options.prometheus_token;
+  out.username = options.prometheus_username;
+  out.password = options.prometheus_password;
   return out;
 }
 
@@ -86,6 +89,10 @@ std::string promql_for(const Trigger& t, const std::string& rate_window) {
 
 constexpr const char* k_db_key = "db_connections";
 
+prom::ClientOptions Sampler::prom_options() const {
+  return client_options(m_options);
+}
+
 Sampler::Sampler(SourceOptions options) : m_options(std::move(options)) {
   if (!m_options.database_url.empty()) {
     m_database.emplace(m_options.database_url, m_options.http.timeout);
@@ -146,6 +153,9 @@ void Sampler::scrape() {
   m_previous_at = m_current_at;
   m_current = std::move(*scraped);
   m_current_at = std::chrono::steady_clock::now();
+  if (!m_first) {
+    m_first = m_current;
+  }
 }
 
 void Sampler::round(const std::vector<Trigger>& triggers) {
@@ -170,7 +180,9 @@ void Sampler::round(const std::vector<Trigger>& triggers) {
       scrape_needed = true;
     }
   }
-  if (scrape_needed) {
+  // The first round scrapes in any case (without Prometheus): the window's summary counts
+  // from it.
+  if (scrape_needed || (m_rounds == 1 && m_options.prometheus.empty())) {
     scrape();
   }
   for (const auto& t : triggers) {

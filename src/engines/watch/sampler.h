@@ -16,6 +16,7 @@
 #include <tl/expected.hpp>
 
 #include "engines/http/client.h"
+#include "engines/prom/client.h"
 #include "engines/prom/exposition.h"
 #include "engines/prom/series.h"
 #include "engines/watch/db_source.h"
@@ -27,7 +28,10 @@ struct SourceOptions {
   std::string service_url;  // scheme://host[:port], where health and /metrics live
   std::string health_path = "/health";
   std::string metrics_path = "/metrics";
-  std::string prometheus;  // base URL; empty = scrape metrics_path
+  std::string prometheus;           // base URL; empty = scrape metrics_path
+  std::string prometheus_token;     // bearer auth at Prometheus; never shown
+  std::string prometheus_username;  // basic auth when not empty (and no token)
+  std::string prometheus_password;
   // The PromQL range the built-in signals' rates span: a few scrape intervals at least; a
   // wider one is smoother and slower to show a change.
   std::string rate_window = "1m";
@@ -41,6 +45,15 @@ std::optional<std::string> unsupported(const Trigger& trigger, const SourceOptio
 // The PromQL a built-in signal stands for at a Prometheus server, its rates over
 // `rate_window` (a PromQL range: 1m, 90s).
 std::string promql_for(const Trigger& trigger, const std::string& rate_window);
+
+// The whole window, when it passed: nullopt where the service has no such metric.
+struct WindowSummary {
+  std::optional<double> requests;    // answered in the window
+  std::optional<double> error_rate;  // 5xx share of them
+  std::optional<double> p95;         // seconds
+  // "1234 requests, 0.4% errors, p95 120ms", or "" when nothing is known.
+  std::string text() const;
+};
 
 class Sampler {
  public:
@@ -56,6 +69,9 @@ class Sampler {
 
   // Whether the last round's health poll answered 2xx.
   bool up() const { return m_up; }
+  // The request metrics over the `elapsed` window (sampler_summary.cpp).
+  WindowSummary summary(std::chrono::milliseconds elapsed);
+
   // Health rounds answered 2xx, and all health rounds, since the start.
   std::int64_t healthy_rounds() const { return m_healthy; }
   std::int64_t rounds() const { return m_rounds; }
@@ -80,6 +96,8 @@ class Sampler {
   std::deque<bool> m_recent_health;  // the last minute of rounds, for availability
   std::int64_t m_healthy = 0;
   std::int64_t m_rounds = 0;
+  prom::ClientOptions prom_options() const;
+  std::optional<prom::Exposition> m_first;  // the first scrape, for the window's summary
   std::optional<prom::Exposition> m_previous;
   std::optional<prom::Exposition> m_current;
   std::chrono::steady_clock::time_point m_previous_at;
