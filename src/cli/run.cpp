@@ -15,6 +15,7 @@
 #include "config/values.h"
 #include "core/duration.h"
 #include "core/suppress.h"
+#include "engines/git/repo.h"
 #include "report/reporter.h"
 #include "store/store.h"
 
@@ -88,7 +89,7 @@ void store_run(const Report& report, const std::filesystem::path& root) {
     return;
   }
   try {
-    db->record_run(report, root.string());
+    db->record_run(report, root.string(), git::head_commit_or_empty(root));
   } catch (const std::exception& e) {
     fmt::print(stderr, "warning: run not recorded: {}\n", e.what());
   }

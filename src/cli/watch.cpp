@@ -447,12 +447,7 @@ store::WatchRow begin_record(const Config& config) {
   record.started_at = now_rfc3339();
   record.service = config.service;
   record.project = config.root.string();
-  if (auto repo = git::GitRepo::try_open(config.root); repo && *repo) {
-    try {
-      record.commit = (*repo)->head_commit().value_or("");
-    } catch (const std::exception&) {  // an unreadable HEAD: recorded without a commit
-    }
-  }
+  record.commit = git::head_commit_or_empty(config.root);
   return record;
 }
 

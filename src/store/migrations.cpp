@@ -53,7 +53,7 @@ CREATE INDEX runs_by_service ON runs(service, started_at);
 // v2: the outcomes of `shipcheck watch`. git_commit, trigger_text and rollback are "" when
 // there is none; polls count the health polls, healthy_polls those answered 2xx; baselines
 // is a JSON object of each signal's median over the window ({"p95": 0.12}), which the next
-// watch's "K * baseline" bounds may start from.
+// watch's "K * baseline" bounds may start from. Runs get the commit they checked ("" before).
 constexpr std::string_view k_v2 = R"sql(
 CREATE TABLE watches (
   id INTEGER PRIMARY KEY,
@@ -71,6 +71,7 @@ CREATE TABLE watches (
   baselines TEXT NOT NULL
 );
 CREATE INDEX watches_by_service ON watches(service, id);
+ALTER TABLE runs ADD COLUMN git_commit TEXT NOT NULL DEFAULT '';
 )sql";
 
 constexpr std::array<std::string_view, 2> k_migrations{k_v1, k_v2};

@@ -67,10 +67,12 @@ std::vector<std::string> parse_strings(const std::string& text) {
   return out;
 }
 
-std::int64_t insert_run(sqlite3* db, const Report& report, const std::string& project_root) {
+std::int64_t insert_run(sqlite3* db, const Report& report, const std::string& project_root,
+                        const std::string& commit) {
   Statement stmt(db,
                  "INSERT INTO runs (started_at, service, project, score, min_score, verdict, "
-                 "duration_ms, summary, decided_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                 "duration_ms, summary, decided_by, git_commit) "
+                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   stmt.bind(1, report.started_at)
       .bind(2, report.service)
       .bind(3, project_root)
@@ -79,7 +81,8 @@ std::int64_t insert_run(sqlite3* db, const Report& report, const std::string& pr
       .bind(6, report.ready ? "ready" : "not-ready")
       .bind(7, report.duration_ms)
       .bind(8, summary_text(report.summary))
-      .bind(9, nlohmann::json(report.decided_by).dump());
+      .bind(9, nlohmann::json(report.decided_by).dump())
+      .bind(10, commit);
   stmt.step();
   return sqlite3_last_insert_rowid(db);
 }
@@ -129,6 +132,7 @@ RunRow read_run(const Statement& stmt) {
   row.duration_ms = stmt.integer(7);
   row.summary = parse_summary(stmt.text(8));
   row.decided_by = parse_strings(stmt.text(9));
+  row.commit = stmt.text(10);
   return row;
 }
 
@@ -198,9 +202,10 @@ tl::expected<Store, std::string> Store::open_for_project(const std::filesystem::
   return open(db_path);
 }
 
-std::int64_t Store::record_run(const Report& report, const std::string& project_root) {
+std::int64_t Store::record_run(const Report& report, const std::string& project_root,
+                               const std::string& commit) {
   Transaction tx(m_db.get());
-  const std::int64_t run_id = insert_run(m_db.get(), report, project_root);
+  const std::int64_t run_id = insert_run(m_db.get(), report, project_root, commit);
   Statement stmt(m_db.get(),
                  "INSERT INTO results (run_id, rule, title, family, severity, status, target, "
                  "file, line, col, git_commit, fingerprint, message, evidence, remediation, "
@@ -217,13 +222,25 @@ std::int64_t Store::record_run(const Report& report, const std::string& project_
 std::vector<RunRow> Store::recent_runs(int limit) const {
   Statement stmt(m_db.get(),
                  "SELECT id, started_at, service, project, score, min_score, verdict, "
-                 "duration_ms, summary, decided_by FROM runs ORDER BY id DESC LIMIT ?");
+                 "duration_ms, summary, decided_by, git_commit FROM runs ORDER BY id DESC "
+                 "LIMIT ?");
   stmt.bind(1, std::int64_t{limit});
   std::vector<RunRow> rows;
   while (stmt.step()) {
     rows.push_back(read_run(stmt));
   }
   return rows;
+}
+
+std::optional<RunRow> Store::run(std::int64_t run_id) const {
+  Statement stmt(m_db.get(),
+                 "SELECT id, started_at, service, project, score, min_score, verdict, "
+                 "duration_ms, summary, decided_by, git_commit FROM runs WHERE id = ?");
+  stmt.bind(1, run_id);
+  if (!stmt.step()) {
+    return std::nullopt;
+  }
+  return read_run(stmt);
 }
 
 std::vector<Result> Store::results_of(std::int64_t run_id) const {

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,7 @@ struct RunRow {
   std::int64_t duration_ms = 0;
   Summary summary;
   std::vector<std::string> decided_by;
+  std::string commit;  // HEAD when the run checked the project; "" outside git or before v2
 };
 
 // One recorded `shipcheck watch`: how its window ended.
@@ -66,10 +68,13 @@ class Store {
 
   // Stores `report` (already redacted) and all its results in one transaction; returns the
   // new run's id.
-  std::int64_t record_run(const Report& report, const std::string& project_root);
+  std::int64_t record_run(const Report& report, const std::string& project_root,
+                          const std::string& commit = {});
 
   // The latest `limit` runs, newest first.
   std::vector<RunRow> recent_runs(int limit) const;
+  // Run `run_id`; nullopt for an unknown id.
+  std::optional<RunRow> run(std::int64_t run_id) const;
 
   // The results of run `run_id` in recorded order; empty for an unknown id.
   std::vector<Result> results_of(std::int64_t run_id) const;

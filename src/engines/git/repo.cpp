@@ -292,4 +292,16 @@ std::optional<TagDistance> GitRepo::nearest_tag(std::string_view glob) const {
   return best;
 }
 
+std::string head_commit_or_empty(const std::filesystem::path& path) {
+  auto repo = GitRepo::try_open(path);
+  if (!repo || !*repo) {
+    return {};
+  }
+  try {
+    return (*repo)->head_commit().value_or("");
+  } catch (const std::exception&) {
+    return {};
+  }
+}
+
 }  // namespace shipcheck::git

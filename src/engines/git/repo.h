@@ -106,4 +106,8 @@ class GitRepo {
   std::unique_ptr<std::mutex> m_mutex;  // behind a pointer so that GitRepo stays movable
 };
 
+// HEAD's commit id for the repository holding `path`; "" outside git, on an unborn branch
+// or when the repository cannot be read (for records, where no commit is an answer).
+std::string head_commit_or_empty(const std::filesystem::path& path);
+
 }  // namespace shipcheck::git
