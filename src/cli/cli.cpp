@@ -35,7 +35,7 @@ const std::vector<Command>& command_table() {
       {"probe", "live HTTP and TLS checks against one URL", probe_command},
       {"load", "load test a URL with latency percentiles", load_command},
       {"watch", "post-deploy watch with rollback triggers", watch_command},
-      {"signoff", "record a human sign-off for a manual item", std::bind(later, "signoff", _1)},
+      {"signoff", "record a human sign-off for a manual item", signoff_command},
       {"history", "past runs and watches from the store", history_command},
       {"diff", "what changed between two runs", diff_command},
       {"rules", "list the rule catalog", rules_command},

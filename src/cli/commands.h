@@ -20,6 +20,7 @@ int load_command(const Args& args);
 int watch_command(const Args& args);
 int history_command(const Args& args);
 int diff_command(const Args& args);
+int signoff_command(const Args& args);
 int scan_containers_command(const Args& args);  // `scan containers`, from scan_command
 // Commands whose issues have not landed yet: "not yet available", exit 2.
 int not_yet_available(const std::string& name);

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "checks/context.h"
+#include "cli/manual_items.h"
 #include "cli/options.h"
 #include "config/detect.h"
 #include "config/loader.h"
@@ -258,10 +259,7 @@ tl::expected<RunOutput, ParseError> execute_run(const Registry& registry,
   report.notices = apply_suppressions(
       report.results, SuppressionInput{owned_config->root, &owned_config->suppress, config_name,
                                        today_utc(), std::move(baseline)});
-  for (const auto& item : owned_config->manual) {
-    report.manual.push_back(
-        ManualRecord{item.id, item.title, item.source, item.required, {}, {}, {}});
-  }
+  report.manual = manual_records(*owned_config, report.notices);
   decide_verdict(report);
   redactor.scrub(report);
   report.duration_ms = std::chrono::duration_cast<std::chrono::milliseconds>(

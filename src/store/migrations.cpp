@@ -54,6 +54,8 @@ CREATE INDEX runs_by_service ON runs(service, started_at);
 // there is none; polls count the health polls, healthy_polls those answered 2xx; baselines
 // is a JSON object of each signal's median over the window ({"p95": 0.12}), which the next
 // watch's "K * baseline" bounds may start from. Runs get the commit they checked ("" before).
+// Sign-offs of manual items: who, when, a note, and the commit they are tied to ("" = not tied to
+// one).
 constexpr std::string_view k_v2 = R"sql(
 CREATE TABLE watches (
   id INTEGER PRIMARY KEY,
@@ -72,6 +74,16 @@ CREATE TABLE watches (
 );
 CREATE INDEX watches_by_service ON watches(service, id);
 ALTER TABLE runs ADD COLUMN git_commit TEXT NOT NULL DEFAULT '';
+CREATE TABLE signoffs (
+  id INTEGER PRIMARY KEY,
+  service TEXT NOT NULL,
+  item TEXT NOT NULL,
+  signed_by TEXT NOT NULL,
+  signed_at TEXT NOT NULL,
+  note TEXT NOT NULL,
+  git_commit TEXT NOT NULL
+);
+CREATE INDEX signoffs_by_item ON signoffs(service, item, id);
 )sql";
 
 constexpr std::array<std::string_view, 2> k_migrations{k_v1, k_v2};

@@ -52,6 +52,17 @@ struct WatchRow {
   std::map<std::string, double> baselines;
 };
 
+// One human sign-off of a manual item (`shipcheck signoff`).
+struct SignoffRow {
+  std::int64_t id = 0;
+  std::string service;
+  std::string item;
+  std::string signed_by;
+  std::string signed_at;  // RFC 3339, UTC
+  std::string note;
+  std::string commit;  // the commit it vouches for; "" = any
+};
+
 // A connection to the history database. Movable, not copyable, not for concurrent use from
 // several threads; several processes may share one file (WAL mode, busy timeout).
 // After open() succeeds, the other members throw StoreError if SQLite fails (disk full,
@@ -84,6 +95,12 @@ class Store {
 
   // The latest `limit` watches, newest first; only `service`'s unless it is empty.
   std::vector<WatchRow> recent_watches(int limit, const std::string& service = {}) const;
+
+  // Stores a sign-off; returns its id. The newest sign-off of `item` for `service`, if any.
+  // (Definitions: store/signoffs.cpp.)
+  std::int64_t record_signoff(const SignoffRow& signoff);
+  std::optional<SignoffRow> latest_signoff(const std::string& service,
+                                           const std::string& item) const;
 
   int schema_version() const { return m_schema_version; }
   // How many migration steps open() applied (0 when the database was already current).

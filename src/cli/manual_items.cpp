@@ -1,0 +1,91 @@
+#include "cli/manual_items.h"
+
+#include <cstdio>
+#include <ctime>
+
+#include <fmt/format.h>
+
+#include "core/duration.h"
+#include "engines/git/repo.h"
+#include "store/store.h"
+
+namespace shipcheck::cli {
+namespace {
+
+// Why `signoff` does not count for `item` now, or nullopt when it does.
+std::optional<std::string> stale(const ManualItem& item, const store::SignoffRow& signoff,
+                                 const std::string& head) {
+  if (!signoff.commit.empty() && signoff.commit != head) {
+    return fmt::format("the sign-off of '{}' by {} was for commit {}, not HEAD: sign it off again",
+                       item.id, signoff.signed_by, signoff.commit.substr(0, 7));
+  }
+  if (item.valid_for.empty()) {
+    return std::nullopt;
+  }
+  const auto valid_for = parse_duration(item.valid_for);
+  const auto signed_at = parse_utc(signoff.signed_at);
+  if (!valid_for || !signed_at) {
+    return fmt::format("the sign-off of '{}' has no readable time ({})", item.id,
+                       signoff.signed_at);
+  }
+  if (*signed_at + *valid_for < std::chrono::system_clock::now()) {
+    return fmt::format("the sign-off of '{}' by {} on {} expired (valid for {}): sign it off again",
+                       item.id, signoff.signed_by, signoff.signed_at, item.valid_for);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::chrono::system_clock::time_point> parse_utc(const std::string& text) {
+  std::tm tm{};
+  char zone = 0;
+  if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%c", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
+                  &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &zone) != 7 ||
+      zone != 'Z') {
+    return std::nullopt;
+  }
+  tm.tm_year -= 1900;
+  tm.tm_mon -= 1;
+  const std::time_t seconds = timegm(&tm);
+  if (seconds == static_cast<std::time_t>(-1)) {
+    return std::nullopt;
+  }
+  return std::chrono::system_clock::from_time_t(seconds);
+}
+
+std::vector<ManualRecord> manual_records(const Config& config, std::vector<std::string>& notices) {
+  std::vector<ManualRecord> records;
+  for (const auto& item : config.manual) {
+    records.push_back(ManualRecord{item.id, item.title, item.source, item.required, {}, {}, {}});
+  }
+  const auto path = store::default_db_path(config.root);
+  std::error_code ec;
+  if (records.empty() || !std::filesystem::exists(path, ec)) {
+    return records;
+  }
+  auto db = store::Store::open(path);
+  if (!db) {
+    notices.push_back(fmt::format("sign-offs not read: {}", db.error()));
+    return records;
+  }
+  const std::string head = git::head_commit_or_empty(config.root);
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    const auto signoff = db->latest_signoff(config.service, config.manual[i].id);
+    if (!signoff) {
+      continue;
+    }
+    if (auto why = stale(config.manual[i], *signoff, head)) {
+      notices.push_back(*why);
+      continue;
+    }
+    records[i].signed_off_by = signoff->signed_by;
+    records[i].signed_off_at = signoff->signed_at;
+    if (!signoff->note.empty()) {
+      records[i].note = signoff->note;
+    }
+  }
+  return records;
+}
+
+}  // namespace shipcheck::cli
