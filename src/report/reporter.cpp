@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "report/json.h"
+#include "report/junit.h"
 #include "report/sarif.h"
 #include "report/text.h"
 
@@ -18,10 +19,11 @@ std::unique_ptr<Reporter> create(const ReportOptions& options) {
   return std::make_unique<T>(options);
 }
 
-constexpr std::array<std::pair<std::string_view, Factory>, 3> k_formats{{
+constexpr std::array<std::pair<std::string_view, Factory>, 4> k_formats{{
     {"text", &create<TextReporter>},
     {"json", &create<JsonReporter>},
     {"sarif", &create<SarifReporter>},
+    {"junit", &create<JunitReporter>},
 }};
 
 }  // namespace

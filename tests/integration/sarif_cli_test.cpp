@@ -99,12 +99,50 @@ TEST_F(SarifCli, PlantedDefectIsAValidLocatedResultInTheOutputFile) {
             fmt::format("shipcheck/{}/", report["service"].get<std::string>()));
 }
 
+// The JUnit report of a failing demo run parses back (tests/support/junit_summary.py) and
+// fails exactly the results the JSON report of the same run fails.
+TEST_F(SarifCli, JunitOfAFailingDemoRunParsesBackWithTheSameFailures) {
+  test::run_script("demo", fmt::format("plant '{}' ENV004", m_svc.string()));
+  const auto junit = m_dir.path() / "junit.xml";
+  const auto run = test::run_shipcheck(
+      fmt::format("run '{}' --static --no-store --format json --format junit --output '{}' "
+                  "--output '{}'",
+                  m_svc.string(), (m_dir.path() / "report.json").string(), junit.string()));
+  EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
+  const Json report = Json::parse(slurp(m_dir.path() / "report.json"));
+  std::string output;
+  ASSERT_EQ(test::run_command(
+                fmt::format("/usr/bin/python3 '{}' '{}'",
+                            (test::source_dir() / "tests/support/junit_summary.py").string(),
+                            junit.string()),
+                output),
+            0)
+      << output;
+  const Json summary = Json::parse(output);
+  std::vector<std::string> failed_rules;
+  for (const auto& name : summary["failed"]) {
+    failed_rules.push_back(name.get<std::string>().substr(0, name.get<std::string>().find(' ')));
+  }
+  std::vector<std::string> expected;
+  for (const auto& r : report["results"]) {
+    if (r["status"] == "fail" || r["status"] == "error") {
+      expected.push_back(r["rule"].get<std::string>());
+    }
+  }
+  std::sort(failed_rules.begin(), failed_rules.end());
+  std::sort(expected.begin(), expected.end());
+  EXPECT_EQ(failed_rules, expected);
+  EXPECT_NE(std::find(failed_rules.begin(), failed_rules.end(), "ENV004"), failed_rules.end());
+  EXPECT_EQ(summary["tests"].get<std::size_t>(), report["results"].size());
+}
+
 TEST_F(SarifCli, OtherPlannedFormatsAreStillUnavailableAndListSarif) {
   const auto run = test::run_shipcheck(
-      fmt::format("run '{}' --format junit --no-store --static", m_svc.string()));
+      fmt::format("run '{}' --format markdown --no-store --static", m_svc.string()));
   EXPECT_EQ(run.exit_code, 2) << run.out << run.err;
-  EXPECT_NE(run.err.find("--format junit is not yet available (available: text, json, sarif)"),
-            std::string::npos)
+  EXPECT_NE(
+      run.err.find("--format markdown is not yet available (available: text, json, sarif, junit)"),
+      std::string::npos)
       << run.err;
 }
 
