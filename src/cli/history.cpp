@@ -125,12 +125,7 @@ std::string short_time(const std::string& rfc3339) {
 
 tl::expected<std::optional<store::Store>, std::string> open_history(const std::string& dir,
                                                                     const std::string& config) {
-  RunRequest request;
-  request.dir = dir;
-  if (!config.empty()) {
-    request.config_file = config;
-  }
-  auto resolved = resolve_config(request);
+  auto resolved = resolve_config_in(dir, config);
   if (!resolved) {
     return tl::make_unexpected(resolved.error().to_string());
   }

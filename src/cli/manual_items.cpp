@@ -1,11 +1,9 @@
 #include "cli/manual_items.h"
 
-#include <cstdio>
-#include <ctime>
-
 #include <fmt/format.h>
 
 #include "core/duration.h"
+#include "core/utc_time.h"
 #include "engines/git/repo.h"
 #include "store/store.h"
 
@@ -28,7 +26,8 @@ std::optional<std::string> stale(const ManualItem& item, const store::SignoffRow
     return fmt::format("the sign-off of '{}' has no readable time ({})", item.id,
                        signoff.signed_at);
   }
-  if (*signed_at + *valid_for < std::chrono::system_clock::now()) {
+  if (std::chrono::system_clock::from_time_t(*signed_at) + *valid_for <
+      std::chrono::system_clock::now()) {
     return fmt::format("the sign-off of '{}' by {} on {} expired (valid for {}): sign it off again",
                        item.id, signoff.signed_by, signoff.signed_at, item.valid_for);
   }
@@ -36,23 +35,6 @@ std::optional<std::string> stale(const ManualItem& item, const store::SignoffRow
 }
 
 }  // namespace
-
-std::optional<std::chrono::system_clock::time_point> parse_utc(const std::string& text) {
-  std::tm tm{};
-  char zone = 0;
-  if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%c", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
-                  &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &zone) != 7 ||
-      zone != 'Z') {
-    return std::nullopt;
-  }
-  tm.tm_year -= 1900;
-  tm.tm_mon -= 1;
-  const std::time_t seconds = timegm(&tm);
-  if (seconds == static_cast<std::time_t>(-1)) {
-    return std::nullopt;
-  }
-  return std::chrono::system_clock::from_time_t(seconds);
-}
 
 std::vector<ManualRecord> manual_records(const Config& config, std::vector<std::string>& notices) {
   std::vector<ManualRecord> records;

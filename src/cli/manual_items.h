@@ -17,7 +17,4 @@ namespace shipcheck::cli {
 // no longer counts adds a line to `notices` saying why. The history is only read.
 std::vector<ManualRecord> manual_records(const Config& config, std::vector<std::string>& notices);
 
-// Seconds since the epoch of an RFC 3339 UTC time ("2026-11-22T19:41:07Z"); nullopt if not one.
-std::optional<std::chrono::system_clock::time_point> parse_utc(const std::string& text);
-
 }  // namespace shipcheck::cli

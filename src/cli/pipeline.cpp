@@ -97,6 +97,16 @@ tl::expected<Config, ParseError> resolve_config(const RunRequest& request) {
   return config::config_from_detection(config::detect_stack(root), root);
 }
 
+tl::expected<Config, ParseError> resolve_config_in(const std::string& dir,
+                                                   const std::string& config_file) {
+  RunRequest request;
+  request.dir = dir;
+  if (!config_file.empty()) {
+    request.config_file = config_file;
+  }
+  return resolve_config(request);
+}
+
 tl::expected<std::optional<dotenv::File>, ParseError> load_env_file(const Config& config) {
   if (config.env_file.empty()) {
     return std::nullopt;

@@ -71,6 +71,11 @@ std::string now_rfc3339();
 // what `init` would detect). Errors carry file:line:column.
 tl::expected<Config, ParseError> resolve_config(const RunRequest& request);
 
+// resolve_config for the commands that take a project DIR and --config FILE ("" = look for
+// shipcheck.yaml in DIR or above).
+tl::expected<Config, ParseError> resolve_config_in(const std::string& dir,
+                                                   const std::string& config_file);
+
 // Parses Config::env_file when it exists; nullopt when none is configured or present.
 tl::expected<std::optional<dotenv::File>, ParseError> load_env_file(const Config& config);
 

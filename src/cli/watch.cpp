@@ -485,12 +485,7 @@ int watch_command(const Args& args) {
   if (auto code = parse_args(app, args)) {
     return *code;
   }
-  RunRequest request;
-  request.dir = f.dir;
-  if (!f.config.empty()) {
-    request.config_file = f.config;
-  }
-  auto config = resolve_config(request);
+  auto config = resolve_config_in(f.dir, f.config);
   if (!config) {
     fmt::print(stderr, "shipcheck watch: {}\n", config.error().to_string());
     return k_exit_usage;

@@ -10,6 +10,8 @@
 
 #include <fmt/format.h>
 
+#include "core/utc_time.h"
+
 namespace shipcheck::report {
 namespace {
 
@@ -154,20 +156,6 @@ Json physical_location(const Result& r) {
 }
 
 // --- times -------------------------------------------------------------------------------
-
-// "2026-11-21T22:40:00Z" (what the runner writes) as seconds since the epoch.
-std::optional<std::time_t> parse_utc(const std::string& text) {
-  std::tm tm{};
-  char zone = 0;
-  if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%c", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
-                  &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &zone) != 7 ||
-      zone != 'Z') {
-    return std::nullopt;
-  }
-  tm.tm_year -= 1900;
-  tm.tm_mon -= 1;
-  return timegm(&tm);
-}
 
 std::string format_utc(std::time_t seconds, std::int64_t millis) {
   std::tm tm{};
