@@ -397,6 +397,10 @@ WatchFrame frame_of(const Plan& plan, const watch::Sampler& sampler, millisecond
   frame.healthy_polls = sampler.healthy_rounds();
   frame.polls = sampler.rounds();
   frame.triggers = plan.triggers;
+  for (const auto& t : plan.baselines.waiting()) {
+    frame.measuring.push_back(t.text);
+  }
+  frame.measured_until = plan.baselines.over();
   return frame;
 }
 

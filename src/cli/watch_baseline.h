@@ -40,6 +40,7 @@ class BaselineGate {
 
   void hold(watch::Trigger trigger, watch::WindowOptions options);
   const std::vector<watch::Trigger>& waiting() const { return m_waiting; }
+  std::chrono::milliseconds over() const { return m_over; }
 
   // Logs this round's values of the waiting triggers' signals; once `over` has passed,
   // resolves each waiting trigger into `windows` and returns a line for each (its baseline

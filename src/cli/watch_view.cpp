@@ -262,6 +262,12 @@ std::string render_watch_frame(const WatchFrame& frame, int width, bool color) {
     out += sparkline_line(w, width, color);
     out += detail_line(w, frame.elapsed, width, color);
   }
+  for (const auto& text : frame.measuring) {
+    out += fit(fmt::format("  measuring  {}  (its baseline, until {})", text,
+                           watch::format_duration(frame.measured_until)),
+               width) +
+           '\n';
+  }
   return out;
 }
 

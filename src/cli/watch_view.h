@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <span>
 #include <string>
+#include <vector>
 #include <string_view>
 
 #include "engines/watch/window.h"
@@ -24,6 +25,9 @@ struct WatchFrame {
   // Not owned: they must outlive the frame. Their recent() values make the sparklines, and
   // the last of them is the value shown.
   std::span<const watch::TriggerWindow> triggers;
+  // "K * baseline" triggers still measuring their baseline (not judged yet), and until when.
+  std::vector<std::string> measuring;
+  std::chrono::milliseconds measured_until{0};
 };
 
 // The frame as lines of at most `width` columns (counting a UTF-8 code point as one

@@ -196,7 +196,11 @@ void write_watch(InitWriter& w, const StackInfo& info) {
                   "  for: 30m\n"
                   "  interval: 10s\n"
                   "  prometheus: http://prometheus:9090\n"
-                  "  rollback_when: [\"error_rate > 5% for 5m\", \"unavailable for 2m\"]\n"
+                  "  rollback_when:\n"
+                  "    - error_rate > 5% for 5m\n"
+                  "    - unavailable for 2m\n"
+                  "    - p95 > 1.5 * baseline for 5m     # the median of the first 2m\n"
+                  "  success: stable for 30m          # end early once calm this long\n"
                   "  on_rollback: \"{}\"",
                   rollback));
   w.blank();

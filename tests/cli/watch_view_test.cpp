@@ -183,6 +183,17 @@ TEST(WatchView, NoEscapeBytesWithoutColour) {
   EXPECT_EQ(stripped, plain);
 }
 
+TEST(WatchView, TriggersMeasuringTheirBaselineAreListed) {
+  std::vector<watch::TriggerWindow> none;
+  WatchFrame frame = frame_over(none, std::chrono::seconds(30));
+  frame.measuring = {"p95 > 1.5 * baseline for 5m"};
+  frame.measured_until = std::chrono::minutes(2);
+  const std::string out = render_watch_frame(frame, 80, false);
+  EXPECT_NE(out.find("  measuring  p95 > 1.5 * baseline for 5m  (its baseline, until 2m)\n"),
+            std::string::npos)
+      << out;
+}
+
 TEST(WatchView, FitCutsAtACodePoint) {
   EXPECT_EQ(fit("abcdef", 6), "abcdef");
   EXPECT_EQ(fit("abcdef", 4), "abc…");
