@@ -126,8 +126,9 @@ std::string html_gauge(int score, int min_score) {
       score, min_score, radius, colour, filled, circumference, x1, y1, x2, y2);
 }
 
-// Earlier runs' scores then this one's, as a polyline on a 0..100 scale; "" with fewer than
-// two points.
+// Earlier runs' scores then this one's, as a polyline; "" with fewer than two points. The
+// vertical scale runs from 100 down to 10 below the lowest score or minimum (a multiple of
+// 10), so that a few points' change near the top still shows.
 std::string html_sparkline(const std::vector<int>& history, int score, int min_score) {
   std::vector<int> points = history;
   points.push_back(score);
@@ -136,21 +137,27 @@ std::string html_sparkline(const std::vector<int>& history, int score, int min_s
   }
   constexpr double width = 220;
   constexpr double height = 48;
+  const int lowest = std::min(*std::min_element(points.begin(), points.end()), min_score);
+  const int bottom = std::clamp((lowest - 10) / 10 * 10, 0, 90);
   const double step = width / static_cast<double>(points.size() - 1);
-  const auto y = [&](int s) { return 4 + (height - 8) * (100 - std::clamp(s, 0, 100)) / 100.0; };
+  const auto y = [&](int s) {
+    return 4 + (height - 8) * (100 - std::clamp(s, bottom, 100)) / (100.0 - bottom);
+  };
   std::string coords;
   for (std::size_t i = 0; i < points.size(); ++i) {
     coords += fmt::format("{}{:.1f},{:.1f}", i == 0 ? "" : " ", step * i, y(points[i]));
   }
   return fmt::format(
-      "<div class=\"history\"><svg class=\"sparkline\" width=\"{0}\" height=\"{1}\" "
+      "<div class=\"history\"><svg class=\"sparkline\" width=\"{2}\" height=\"{1}\" "
       "viewBox=\"-4 0 {2} {1}\" role=\"img\" aria-label=\"scores of the last {3} runs\">"
-      "<line x1=\"0\" y1=\"{4:.1f}\" x2=\"{0}\" y2=\"{4:.1f}\" stroke=\"#dde3ea\" "
+      "<line x1=\"0\" y1=\"{4:.1f}\" x2=\"{0}\" y2=\"{4:.1f}\" stroke=\"#9aa5b1\" "
       "stroke-dasharray=\"4 3\"/>"
       "<polyline points=\"{5}\" fill=\"none\" stroke=\"#1c2430\" stroke-width=\"2\"/>"
-      "<circle cx=\"{6:.1f}\" cy=\"{7:.1f}\" r=\"3.5\" fill=\"#1c2430\"/></svg>"
-      "<div>score over the last {3} runs (dashed: min {8})</div></div>",
-      width, height, width + 8, points.size(), y(min_score), coords, width, y(score), min_score);
+      "<circle cx=\"{0}\" cy=\"{6:.1f}\" r=\"3.5\" fill=\"#1c2430\"/></svg>"
+      "<div>score over the last {3} runs: {7} then {8} (dashed: min {9}; scale {10}-100)</div>"
+      "</div>",
+      width, height, width + 8, points.size(), y(min_score), coords, y(score), points.front(),
+      score, min_score, bottom);
 }
 
 std::string html_banner(const Report& report) {
@@ -296,8 +303,8 @@ void html_write_body(const Report& report, const ReportOptions& options, std::os
                      static_cast<double>(report.duration_ms) / 1e3);
   out << html_banner(report);
   out << "<div class=\"overview\">" << html_gauge(report.score, report.min_score)
-      << html_counts(report)
-      << html_sparkline(options.history_scores, report.score, report.min_score) << "</div>\n";
+      << "<div class=\"figures\">" << html_counts(report)
+      << html_sparkline(options.history_scores, report.score, report.min_score) << "</div></div>\n";
   out << "<h2>Results</h2>\n" << html_filters(report);
   for (const auto& family : html_families_of(report.results)) {
     out << html_family_block(family);

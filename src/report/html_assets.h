@@ -25,6 +25,7 @@ h2 { font-size: 17px; margin: 28px 0 10px; }
 .overview { display: flex; gap: 24px; align-items: center; flex-wrap: wrap;
   background: #fff; border: 1px solid var(--line); border-radius: 10px; padding: 16px 20px; }
 .gauge text { font-family: inherit; }
+.figures { display: flex; flex-direction: column; gap: 12px; }
 .counts { display: flex; gap: 10px; flex-wrap: wrap; }
 .count { min-width: 78px; padding: 8px 12px; border-radius: 8px; background: var(--bg);
   border-left: 5px solid var(--skip); }
@@ -33,7 +34,8 @@ h2 { font-size: 17px; margin: 28px 0 10px; }
 .count.warn { border-color: var(--warn); } .count.pass { border-color: var(--pass); }
 .count.manual { border-color: var(--manual); }
 .count.suppressed { border-color: var(--suppressed); }
-.history { color: var(--muted); font-size: 12px; }
+.history { color: var(--muted); font-size: 12px; display: flex; gap: 12px;
+  align-items: center; }
 .filters { margin: 20px 0 8px; display: flex; gap: 6px; flex-wrap: wrap; }
 .filters button { font: inherit; font-size: 13px; padding: 5px 12px; border-radius: 16px;
   border: 1px solid var(--line); background: #fff; cursor: pointer; }

@@ -126,8 +126,10 @@ TEST(HtmlReport, DrawsTheHistorySparklineOnlyWithEarlierRuns) {
   const std::string two = render(report, {90});
   ASSERT_NE(two.find("<polyline"), std::string::npos);
   EXPECT_NE(two.find("score over the last 2 runs"), std::string::npos);
-  // Oldest first, this run last: 90 then 41 on a 0..100 scale 40 px high starting at 4.
-  EXPECT_NE(two.find("points=\"0.0,8.0 220.0,27.6\""), std::string::npos) << two;
+  // Oldest first, this run last: 90 then 41, on a scale from 100 down to 30 (10 below the
+  // lowest, as a multiple of 10) 40 px high starting at 4.
+  EXPECT_NE(two.find("points=\"0.0,9.7 220.0,37.7\""), std::string::npos) << two;
+  EXPECT_NE(two.find("90 then 41 (dashed: min 90; scale 30-100)"), std::string::npos);
   const std::string four = render(report, {100, 50, 75});
   EXPECT_NE(four.find("score over the last 4 runs"), std::string::npos);
 }
