@@ -94,10 +94,17 @@ inline constexpr std::string_view k_html_js = R"js(
     });
     document.body.dataset.filter = filter;
   }
+  var known = {};
   buttons.forEach(function (b) {
-    b.addEventListener("click", function () { apply(b.dataset.filter); });
+    known[b.dataset.filter] = true;
+    b.addEventListener("click", function () {
+      apply(b.dataset.filter);
+      history.replaceState(null, "", "#" + b.dataset.filter);
+    });
   });
-  apply("all");
+  // report.html#fail opens filtered: a link can point at the failures.
+  var wanted = location.hash.slice(1);
+  apply(known[wanted] ? wanted : "all");
   document.body.dataset.shipcheck = "ready";
 })();
 )js";

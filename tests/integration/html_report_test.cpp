@@ -40,22 +40,21 @@ class HtmlReportCli : public ::testing::Test {
     test::run_script("demo", fmt::format("setup '{}'", m_svc.string()));
   }
 
-  // Runs headless Chromium on `page` with `mode` (--screenshot=..., --dump-dom), its own
-  // profile, no network of its own, bounded to a minute; returns its exit code, its stdout in
-  // `out` and its log (stderr) in `log`.
-  int chromium(const std::filesystem::path& page, const std::string& mode, std::string& out,
+  // Runs headless Chromium on `page` (a path, perhaps with a #fragment) with `mode`
+  // (--screenshot=..., --dump-dom), its own profile, no network of its own, bounded to a minute;
+  // returns its exit code, its stdout in `out` and its log (stderr) in `log`.
+  int chromium(const std::string& page, const std::string& mode, std::string& out,
                std::string& log) const {
     const auto profile = m_dir.path() / "chromium-profile";
     const auto stdout_file = m_dir.path() / "chromium.out";
     const auto stderr_file = m_dir.path() / "chromium.err";
     std::string ignored;
-    const int code =
-        test::run_command(fmt::format("(timeout 60 chromium --headless --no-sandbox --disable-gpu "
-                                      "--disable-background-networking --user-data-dir='{}' "
-                                      "--enable-logging=stderr --v=0 {} 'file://{}' >'{}' 2>'{}')",
-                                      profile.string(), mode, page.string(), stdout_file.string(),
-                                      stderr_file.string()),
-                          ignored);
+    const int code = test::run_command(
+        fmt::format("(timeout 60 chromium --headless --no-sandbox --disable-gpu "
+                    "--disable-background-networking --user-data-dir='{}' "
+                    "--enable-logging=stderr --v=0 {} 'file://{}' >'{}' 2>'{}')",
+                    profile.string(), mode, page, stdout_file.string(), stderr_file.string()),
+        ignored);
     out = slurp(stdout_file);
     log = slurp(stderr_file);
     return code;
@@ -80,20 +79,29 @@ TEST_F(HtmlReportCli, FailingDemoReportRendersInChromiumWithoutConsoleErrors) {
   const auto png = m_dir.path() / "report.png";
   std::string out;
   std::string log;
-  ASSERT_EQ(chromium(page, fmt::format("--screenshot='{}' --window-size=1280,1600", png.string()),
-                     out, log),
-            0)
+  ASSERT_EQ(
+      chromium(page.string(),
+               fmt::format("--screenshot='{}' --window-size=1280,1600", png.string()), out, log),
+      0)
       << log;
   const std::string image = slurp(png);
   EXPECT_GT(image.size(), 20'000U) << "a near-empty screenshot";
   EXPECT_EQ(image.substr(0, 8), std::string("\x89PNG\r\n\x1a\n", 8));
   EXPECT_EQ(console_lines(log), std::vector<std::string>{}) << log;
 
-  ASSERT_EQ(chromium(page, "--dump-dom", out, log), 0) << log;
+  ASSERT_EQ(chromium(page.string(), "--dump-dom", out, log), 0) << log;
   EXPECT_NE(out.find("data-shipcheck=\"ready\""), std::string::npos)
       << "the page's script did not finish:\n"
       << out.substr(0, 2000);
   EXPECT_NE(out.find("data-filter=\"all\""), std::string::npos);
+  EXPECT_EQ(console_lines(log), std::vector<std::string>{}) << log;
+
+  // #fail filters on load: the failure stays, the passes are hidden by the script.
+  ASSERT_EQ(chromium(page.string() + "#fail", "--dump-dom", out, log), 0) << log;
+  EXPECT_NE(out.find("data-filter=\"fail\" data-shipcheck=\"ready\""), std::string::npos)
+      << out.substr(0, 2000);
+  EXPECT_NE(out.find("data-status=\"fail\" data-rule=\"ENV004\" open=\"\">"), std::string::npos);
+  EXPECT_NE(out.find("data-status=\"pass\" data-rule=\"ENV001\" hidden=\"\">"), std::string::npos);
   EXPECT_EQ(console_lines(log), std::vector<std::string>{}) << log;
 }
 
@@ -115,7 +123,7 @@ TEST_F(HtmlReportCli, StoredRunsBecomeTheHistorySparkline) {
 
   std::string out;
   std::string log;
-  ASSERT_EQ(chromium(page, "--dump-dom", out, log), 0) << log;
+  ASSERT_EQ(chromium(page.string(), "--dump-dom", out, log), 0) << log;
   EXPECT_NE(out.find("data-shipcheck=\"ready\""), std::string::npos);
   EXPECT_EQ(console_lines(log), std::vector<std::string>{}) << log;
 }
