@@ -1,6 +1,7 @@
 // `shipcheck run [DIR]`: the main job.
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -93,6 +94,34 @@ void store_run(const Report& report, const std::filesystem::path& root) {
   } catch (const std::exception& e) {
     fmt::print(stderr, "warning: run not recorded: {}\n", e.what());
   }
+}
+
+// Scores of the service's earlier runs in the project's history, oldest first, for the HTML
+// report's sparkline. Read only when the database exists (a report never creates it); a store
+// that cannot be read gives no history rather than failing the run.
+std::vector<int> history_scores(const std::filesystem::path& root, const std::string& service) {
+  constexpr int k_history_runs = 30;
+  std::error_code ec;
+  const auto path = store::default_db_path(root);
+  if (!std::filesystem::exists(path, ec)) {
+    return {};
+  }
+  std::vector<int> scores;
+  try {
+    auto db = store::Store::open(path);
+    if (!db) {
+      return {};
+    }
+    for (const auto& row : db->recent_runs(k_history_runs)) {
+      if (row.service == service) {
+        scores.push_back(row.score);
+      }
+    }
+  } catch (const std::exception&) {
+    return {};
+  }
+  std::reverse(scores.begin(), scores.end());
+  return scores;
 }
 
 // Turns parsed flags into a request; returns an error message for bad values.
@@ -189,8 +218,13 @@ int run_command(const Args& args) {
     fmt::print(stderr, "shipcheck: {}\n", output.error().to_string());
     return k_exit_usage;
   }
-  if (!write_reports(*sinks, output->report, report_options(f.no_color, f.quiet, f.verbose)) ||
-      !finish(f, *output)) {
+  auto options = report_options(f.no_color, f.quiet, f.verbose);
+  const bool wants_history =
+      std::any_of(sinks->begin(), sinks->end(), [](const Sink& s) { return s.format == "html"; });
+  if (wants_history) {
+    options.history_scores = history_scores(output->project_root, output->report.service);
+  }
+  if (!write_reports(*sinks, output->report, options) || !finish(f, *output)) {
     return k_exit_usage;
   }
   const int code = output->report.ready ? k_exit_ok : k_exit_findings;

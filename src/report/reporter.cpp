@@ -4,6 +4,7 @@
 #include <array>
 #include <utility>
 
+#include "report/html.h"
 #include "report/json.h"
 #include "report/junit.h"
 #include "report/sarif.h"
@@ -19,11 +20,12 @@ std::unique_ptr<Reporter> create(const ReportOptions& options) {
   return std::make_unique<T>(options);
 }
 
-constexpr std::array<std::pair<std::string_view, Factory>, 4> k_formats{{
+constexpr std::array<std::pair<std::string_view, Factory>, 5> k_formats{{
     {"text", &create<TextReporter>},
     {"json", &create<JsonReporter>},
     {"sarif", &create<SarifReporter>},
     {"junit", &create<JunitReporter>},
+    {"html", &create<HtmlReporter>},
 }};
 
 }  // namespace

@@ -17,6 +17,9 @@ struct ReportOptions {
   bool quiet = false;    // failures, errors and the closing line only
   std::string tool_version;  // "tool.version" in JSON, tool.driver.version in SARIF; empty = this
                              // build's version
+  // Scores of the project's earlier runs, oldest first (html: the history sparkline, drawn
+  // with this run's score as its last point); empty when there is no store.
+  std::vector<int> history_scores;
 };
 
 // Renders a Report. The Report is already redacted by the caller: a reporter prints what it
@@ -27,7 +30,8 @@ class Reporter {
   virtual void write(const Report& report, std::ostream& out) const = 0;
 };
 
-// The reporter for `format` ("text", "json", "sarif"), or nullptr when the format is unknown.
+// The reporter for `format` ("text", "json", "sarif", "junit", "html"), or nullptr when the format
+// is unknown.
 std::unique_ptr<Reporter> make_reporter(std::string_view format, const ReportOptions& options);
 
 // The formats make_reporter() knows, in the order `--help` should list them.

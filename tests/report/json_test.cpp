@@ -140,7 +140,9 @@ TEST(JsonReport, ManualItemsUseNullForAbsentValues) {
 }
 
 TEST(JsonReport, KeysInDocumentedOrderPrettyPrinted) {
-  const std::string text = render_json(empty_report(), ReportOptions{false, false, false, "9.9.9"});
+  ReportOptions options;
+  options.tool_version = "9.9.9";
+  const std::string text = render_json(empty_report(), options);
   EXPECT_EQ(text.rfind("{\n  \"schema\": \"shipcheck.report/v1\",\n  \"tool\": {\n    \"name\": "
                        "\"shipcheck\",\n    \"version\": \"9.9.9\"\n  },\n  \"service\"",
                        0),
@@ -226,8 +228,8 @@ TEST(JsonSchema, AllowsAdditiveTopLevelKeys) {
   expect_valid(j.dump());
 }
 
-TEST(ReporterFactory, KnowsTheBuiltFormatsOnly) {
-  EXPECT_EQ(report_formats(), (std::vector<std::string>{"text", "json", "sarif", "junit"}));
+TEST(ReporterFactory, KnowsItsFormatsInHelpOrderAndNoOthers) {
+  EXPECT_EQ(report_formats(), (std::vector<std::string>{"text", "json", "sarif", "junit", "html"}));
   EXPECT_NE(make_reporter("json", {}), nullptr);
   EXPECT_NE(make_reporter("text", {}), nullptr);
   EXPECT_EQ(make_reporter("xml", {}), nullptr);

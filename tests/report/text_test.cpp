@@ -21,13 +21,19 @@ std::string render_text(const Report& report, ReportOptions options = {}) {
 }
 
 ReportOptions verbose() {
-  return ReportOptions{false, true, false, ""};
+  ReportOptions options;
+  options.verbose = true;
+  return options;
 }
 ReportOptions quiet() {
-  return ReportOptions{false, false, true, ""};
+  ReportOptions options;
+  options.quiet = true;
+  return options;
 }
 ReportOptions colored() {
-  return ReportOptions{true, false, false, ""};
+  ReportOptions options;
+  options.color = true;
+  return options;
 }
 
 std::string last_line(const std::string& text) {
