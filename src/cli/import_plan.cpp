@@ -90,7 +90,7 @@ void render_rule_comments(const ImportPlan& plan, std::string& out) {
   out += "\n# Mapped to rules: these run anyway in `shipcheck run`.\n";
   for (const auto& planned : plan.items) {
     if (planned.decision == Decision::rule) {
-      out += fmt::format("#   {}:{} {} -> {}\n", plan.source, planned.item->line,
+      out += fmt::format("#   {}:{} {} -> {}\n", one_line(plan.source), planned.item->line,
                          one_line(planned.item->text), fmt::join(rule_ids(planned), ", "));
     }
   }
@@ -109,9 +109,10 @@ void render_command_comments(const ImportPlan& plan, std::set<std::string>& used
     if (planned.decision != Decision::command) {
       continue;
     }
-    out += fmt::format("#   - id: {}\n#     title: {}\n#     source: \"{}:{}\"\n#     run: |\n",
-                       unique_id(planned.item->text, used),
-                       yaml_quote(one_line(planned.item->text)), plan.source, planned.item->line);
+    out +=
+        fmt::format("#   - id: {}\n#     title: {}\n#     source: \"{}:{}\"\n#     run: |\n",
+                    unique_id(planned.item->text, used), yaml_quote(one_line(planned.item->text)),
+                    one_line(plan.source), planned.item->line);
     for (const auto& command : planned.commands) {
       std::string_view rest = command;
       while (!rest.empty()) {
@@ -125,6 +126,8 @@ void render_command_comments(const ImportPlan& plan, std::set<std::string>& used
 
 void render_manual(const ImportPlan& plan, std::set<std::string>& used, std::string& out) {
   if (plan.manual == 0) {
+    // The loader refuses a config with no keys, and the output must always load.
+    out += "\nmanual: []\n";
     return;
   }
   out += "\n# Manual items: a person confirms each with `shipcheck signoff ID`.\nmanual:\n";
@@ -243,8 +246,8 @@ std::string render_explain(const ImportPlan& plan) {
     } else {
       why = "no rule phrase matched";
     }
-    out += fmt::format("{}:{} {} -> {}: {}\n", plan.source, item.line, one_line(item.text),
-                       decision_name(planned.decision), why);
+    out += fmt::format("{}:{} {} -> {}: {}\n", one_line(plan.source), item.line,
+                       one_line(item.text), decision_name(planned.decision), why);
   }
   return out + coverage_line(plan) + "\n";
 }

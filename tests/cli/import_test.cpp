@@ -106,6 +106,19 @@ TEST(ImportCommand, KeepsTextThatLooksLikeYamlOrAVariable) {
   EXPECT_EQ(config->manual[0].source, "c.md:3");
 }
 
+TEST(ImportCommand, AChecklistWithoutItemsGivesAConfigThatLoads) {
+  test::TempDir dir;
+  dir.write("c.md", "# Release notes\n\nJust prose.\n");
+  const auto run = test::run_shipcheck("import c.md", dir.path());
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.err.find("0 items: 0 mapped to rules, 0 command checks, 0 manual"),
+            std::string::npos)
+      << run.err;
+  const auto config = config::load_config_text(run.out, "shipcheck.yaml", dir.path(), no_env);
+  ASSERT_TRUE(config.has_value()) << config.error().to_string() << "\n" << run.out;
+  EXPECT_TRUE(config->manual.empty());
+}
+
 TEST(ImportCommand, ExplainSaysWhyForEachItem) {
   test::TempDir dir;
   dir.write("c.md",
