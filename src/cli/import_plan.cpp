@@ -117,7 +117,11 @@ void render_command_comments(const ImportPlan& plan, std::set<std::string>& used
       std::string_view rest = command;
       while (!rest.empty()) {
         const std::size_t end = std::min(rest.find('\n'), rest.size());
-        out += fmt::format("#       {}\n", one_line(rest.substr(0, end)));
+        const std::string line = one_line(rest.substr(0, end));
+        // A blank line of the block stays a bare "#": no trailing spaces in the file.
+        out += line.find_first_not_of(" \t") == std::string::npos
+                   ? "#\n"
+                   : fmt::format("#       {}\n", line);
         rest.remove_prefix(std::min(end + 1, rest.size()));
       }
     }
