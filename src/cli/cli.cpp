@@ -20,17 +20,11 @@ struct Command {
   std::function<int(const Args&)> fn;
 };
 
-int later(std::string_view name, const Args&) {
-  return not_yet_available(std::string(name));
-}
-
 const std::vector<Command>& command_table() {
-  using std::placeholders::_1;
   static const std::vector<Command> table{
       {"run", "run every applicable check and exit with the verdict", run_command},
       {"init", "detect the stack and write a commented shipcheck.yaml", init_command},
-      {"import", "turn a Markdown checklist into shipcheck.yaml entries",
-       std::bind(later, "import", _1)},
+      {"import", "turn a Markdown checklist into shipcheck.yaml entries", import_command},
       {"scan", "scan secrets [DIR] [--history] | scan containers [DIR|FILE...]", scan_command},
       {"probe", "live HTTP and TLS checks against one URL", probe_command},
       {"load", "load test a URL with latency percentiles", load_command},
@@ -69,11 +63,6 @@ int unknown_command(std::string_view name) {
 }
 
 }  // namespace
-
-int not_yet_available(const std::string& name) {
-  fmt::print(stderr, "shipcheck {}: not yet available in this version\n", name);
-  return k_exit_usage;
-}
 
 int dispatch(int argc, char** argv) {
   if (argc < 2) {

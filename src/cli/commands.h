@@ -11,6 +11,7 @@ using Args = std::vector<std::string>;
 
 int run_command(const Args& args);
 int init_command(const Args& args);
+int import_command(const Args& args);
 int rules_command(const Args& args);
 int explain_command(const Args& args);
 int secret_command(const Args& args);
@@ -22,7 +23,5 @@ int history_command(const Args& args);
 int diff_command(const Args& args);
 int signoff_command(const Args& args);
 int scan_containers_command(const Args& args);  // `scan containers`, from scan_command
-// Commands whose issues have not landed yet: "not yet available", exit 2.
-int not_yet_available(const std::string& name);
 
 }  // namespace shipcheck::cli

@@ -1,5 +1,4 @@
-// The commands besides `run`, through the real binary: init, rules, explain, secret, and
-// the ones that are not available yet.
+// The commands besides `run`, through the real binary: init, rules, explain, secret.
 #include <fstream>
 #include <iterator>
 
@@ -59,14 +58,6 @@ TEST(SecretCommand, GeneratesFreshStrongSecrets) {
   const auto hex = test::run_shipcheck("secret generate --bytes 48 --hex");
   EXPECT_EQ(hex.out.size(), 97U);
   EXPECT_EQ(test::run_shipcheck("secret generate --bytes 8").exit_code, 2) << "too weak";
-}
-
-TEST(LaterCommands, SayNotYetAvailableWithExitTwo) {
-  for (const char* command : {"import x.md"}) {
-    const auto run = test::run_shipcheck(command);
-    EXPECT_EQ(run.exit_code, 2) << command;
-    EXPECT_NE(run.err.find("not yet available"), std::string::npos) << command;
-  }
 }
 
 TEST(RunCommand, BadFlagsAreUsageErrors) {

@@ -1,0 +1,280 @@
+// Deciding and rendering `shipcheck import`'s items; see import_plan.h.
+#include "cli/import_plan.h"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "cli/rule_docs.h"
+
+namespace shipcheck::cli {
+namespace {
+
+constexpr std::size_t k_max_slug = 40;
+
+std::vector<std::string> shell_commands(const checklist::Item& item) {
+  std::vector<std::string> out;
+  for (const auto& block : item.code) {
+    if (checklist::is_shell(block)) {
+      out.push_back(block.text);
+    }
+  }
+  return out;
+}
+
+std::string section_of(const checklist::Item& item) {
+  return fmt::format("{}", fmt::join(item.headings, " > "));
+}
+
+std::vector<std::string> rule_ids(const PlannedItem& planned) {
+  std::vector<std::string> ids;
+  for (const auto& match : planned.matches) {
+    ids.push_back(match.rule);
+  }
+  return ids;
+}
+
+// A YAML double-quoted scalar. `${` becomes `$${` because the config loader expands
+// ${VAR} in every value, and an item's text is not a variable reference.
+std::string yaml_quote(std::string_view text) {
+  std::string out = "\"";
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+      out += fmt::format("\\x{:02x}", static_cast<unsigned char>(c));
+    } else if (c == '$' && i + 1 < text.size() && text[i + 1] == '{') {
+      out += "$$";
+    } else {
+      out += c;
+    }
+  }
+  return out + "\"";
+}
+
+// Text for a YAML comment: one line, whatever the item held.
+std::string one_line(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c == '\n' || c == '\r') {
+      c = ' ';
+    }
+  }
+  return out;
+}
+
+// Ids unique within the file: a repeat gets -2, -3, … and stays within the 40 characters.
+std::string unique_id(std::string_view text, std::set<std::string>& used) {
+  const std::string base = slug(text);
+  std::string id = base;
+  for (int n = 2; !used.insert(id).second; ++n) {
+    const std::string suffix = fmt::format("-{}", n);
+    std::string stem = base.substr(0, k_max_slug - suffix.size());
+    while (stem.size() > 1 && stem.back() == '-') {
+      stem.pop_back();
+    }
+    id = stem + suffix;
+  }
+  return id;
+}
+
+void render_rule_comments(const ImportPlan& plan, std::string& out) {
+  if (plan.rules == 0) {
+    return;
+  }
+  out += "\n# Mapped to rules: these run anyway in `shipcheck run`.\n";
+  for (const auto& planned : plan.items) {
+    if (planned.decision == Decision::rule) {
+      out += fmt::format("#   {}:{} {} -> {}\n", one_line(plan.source), planned.item->line,
+                         one_line(planned.item->text), fmt::join(rule_ids(planned), ", "));
+    }
+  }
+}
+
+void render_command_comments(const ImportPlan& plan, std::set<std::string>& used,
+                             std::string& out) {
+  if (plan.commands == 0) {
+    return;
+  }
+  out +=
+      "\n# Command checks are off until enabled: shipcheck does not run a `commands:`\n"
+      "# section yet. They are kept here, commented out, for when it does.\n"
+      "# commands:\n";
+  for (const auto& planned : plan.items) {
+    if (planned.decision != Decision::command) {
+      continue;
+    }
+    out +=
+        fmt::format("#   - id: {}\n#     title: {}\n#     source: \"{}:{}\"\n#     run: |\n",
+                    unique_id(planned.item->text, used), yaml_quote(one_line(planned.item->text)),
+                    one_line(plan.source), planned.item->line);
+    for (const auto& command : planned.commands) {
+      std::string_view rest = command;
+      while (!rest.empty()) {
+        const std::size_t end = std::min(rest.find('\n'), rest.size());
+        const std::string line = one_line(rest.substr(0, end));
+        // A blank line of the block stays a bare "#": no trailing spaces in the file.
+        out += line.find_first_not_of(" \t") == std::string::npos
+                   ? "#\n"
+                   : fmt::format("#       {}\n", line);
+        rest.remove_prefix(std::min(end + 1, rest.size()));
+      }
+    }
+  }
+}
+
+void render_manual(const ImportPlan& plan, std::set<std::string>& used, std::string& out) {
+  if (plan.manual == 0) {
+    // The loader refuses a config with no keys, and the output must always load.
+    out += "\nmanual: []\n";
+    return;
+  }
+  out += "\n# Manual items: a person confirms each with `shipcheck signoff ID`.\nmanual:\n";
+  for (const auto& planned : plan.items) {
+    if (planned.decision == Decision::manual) {
+      out += fmt::format("  - {{id: {}, title: {}, source: {}, required: true}}\n",
+                         unique_id(planned.item->text, used), yaml_quote(planned.item->text),
+                         yaml_quote(fmt::format("{}:{}", plan.source, planned.item->line)));
+    }
+  }
+}
+
+}  // namespace
+
+checklist::Matcher catalog_matcher() {
+  std::vector<checklist::RulePhrases> catalog;
+  for (const auto& doc : rule_docs()) {
+    catalog.push_back({std::string(doc.id), checklist::parse_phrases(doc.markdown)});
+  }
+  return checklist::Matcher(std::move(catalog));
+}
+
+ImportPlan plan_import(const checklist::Checklist& list, const checklist::Matcher& matcher,
+                       std::string source) {
+  ImportPlan plan;
+  plan.source = std::move(source);
+  for (const auto& item : list.items) {
+    PlannedItem planned{&item, Decision::manual, {}, shell_commands(item)};
+    if (item.kind != checklist::Kind::signoff) {
+      planned.matches = matcher.match(item);
+      if (!planned.matches.empty()) {
+        planned.decision = Decision::rule;
+      } else if (!planned.commands.empty()) {
+        planned.decision = Decision::command;
+      }
+    }
+    plan.rules += planned.decision == Decision::rule;
+    plan.commands += planned.decision == Decision::command;
+    plan.manual += planned.decision == Decision::manual;
+    plan.items.push_back(std::move(planned));
+  }
+  return plan;
+}
+
+std::string_view decision_name(Decision decision) {
+  switch (decision) {
+    case Decision::rule:
+      return "rule";
+    case Decision::command:
+      return "command";
+    case Decision::manual:
+      break;
+  }
+  return "manual";
+}
+
+std::string coverage_line(const ImportPlan& plan) {
+  return fmt::format("{} items: {} mapped to rules, {} command checks, {} manual",
+                     plan.items.size(), plan.rules, plan.commands, plan.manual);
+}
+
+std::string render_yaml(const ImportPlan& plan) {
+  std::string out =
+      fmt::format("# shipcheck.yaml entries imported from {} by `shipcheck import`.\n# {}.\n",
+                  one_line(plan.source), coverage_line(plan));
+  std::set<std::string> used;
+  render_rule_comments(plan, out);
+  render_command_comments(plan, used, out);
+  render_manual(plan, used, out);
+  return out;
+}
+
+std::string render_json(const ImportPlan& plan) {
+  auto items = nlohmann::json::array();
+  for (const auto& planned : plan.items) {
+    auto matches = nlohmann::json::array();
+    for (const auto& match : planned.matches) {
+      matches.push_back(
+          {{"rule", match.rule}, {"phrase", match.phrase}, {"confidence", match.confidence}});
+    }
+    items.push_back({{"text", planned.item->text},
+                     {"section", section_of(*planned.item)},
+                     {"source_line", planned.item->line},
+                     {"decision", decision_name(planned.decision)},
+                     {"rules", rule_ids(planned)},
+                     {"matches", matches},
+                     {"commands", planned.commands},
+                     {"signoff", planned.item->kind == checklist::Kind::signoff}});
+  }
+  const nlohmann::json doc{{"source", plan.source},
+                           {"items", items},
+                           {"summary",
+                            {{"items", plan.items.size()},
+                             {"rules", plan.rules},
+                             {"commands", plan.commands},
+                             {"manual", plan.manual}}}};
+  return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+std::string render_explain(const ImportPlan& plan) {
+  std::string out;
+  for (const auto& planned : plan.items) {
+    const auto& item = *planned.item;
+    std::string why;
+    if (planned.decision == Decision::rule) {
+      std::vector<std::string> parts;
+      for (const auto& match : planned.matches) {
+        parts.push_back(
+            fmt::format("{} (\"{}\", {:.2f})", match.rule, match.phrase, match.confidence));
+      }
+      why = fmt::format("{}", fmt::join(parts, ", "));
+    } else if (item.kind == checklist::Kind::signoff) {
+      why = "a sign-off: a person approves it";
+    } else if (planned.decision == Decision::command) {
+      why = fmt::format("no rule phrase matched; {} shell block(s)", planned.commands.size());
+    } else {
+      why = "no rule phrase matched";
+    }
+    out += fmt::format("{}:{} {} -> {}: {}\n", one_line(plan.source), item.line,
+                       one_line(item.text), decision_name(planned.decision), why);
+  }
+  return out + coverage_line(plan) + "\n";
+}
+
+std::string slug(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x80 && std::isalnum(u) != 0) {
+      out += static_cast<char>(std::tolower(u));
+    } else if (!out.empty() && out.back() != '-') {
+      out += '-';
+    }
+  }
+  if (out.size() > k_max_slug) {
+    // Cut at a word boundary when one is near, so the id stays readable.
+    const std::size_t dash = out.rfind('-', k_max_slug);
+    out.resize(dash != std::string::npos && dash >= k_max_slug / 2 ? dash : k_max_slug);
+  }
+  while (!out.empty() && out.back() == '-') {
+    out.pop_back();
+  }
+  return out.empty() ? "item" : out;
+}
+
+}  // namespace shipcheck::cli

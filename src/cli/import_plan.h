@@ -1,0 +1,56 @@
+// `shipcheck import`'s plan: what becomes of each checklist item (a rule, a command check
+// or a manual item) and its three renderings (shipcheck.yaml entries, JSON, --explain).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engines/checklist/checklist.h"
+#include "engines/checklist/matcher.h"
+
+namespace shipcheck::cli {
+
+enum class Decision { rule, command, manual };
+
+struct PlannedItem {
+  const checklist::Item* item = nullptr;
+  Decision decision = Decision::manual;
+  std::vector<checklist::PhraseMatch> matches;  // best first; empty unless decision == rule
+  std::vector<std::string> commands;            // the item's shell code blocks
+};
+
+struct ImportPlan {
+  std::string source;  // the checklist's name as given, for "source: FILE:LINE"
+  std::vector<PlannedItem> items;
+  int rules = 0;
+  int commands = 0;
+  int manual = 0;
+};
+
+// The matcher over every embedded rule page's "## Phrases".
+checklist::Matcher catalog_matcher();
+
+// Sign-off items are manual (a person must approve them); otherwise a rule when a phrase
+// matched, a command check when the item carries shell code, else manual.
+ImportPlan plan_import(const checklist::Checklist& list, const checklist::Matcher& matcher,
+                       std::string source);
+
+std::string_view decision_name(Decision decision);
+
+// "N items: R mapped to rules, C command checks, M manual".
+std::string coverage_line(const ImportPlan& plan);
+
+// shipcheck.yaml text: a header with the coverage, comments for the rule-mapped items,
+// commented-out command checks, and a `manual:` entry per manual item.
+std::string render_yaml(const ImportPlan& plan);
+// The contract: {"items": [{text, section, source_line, decision, rules}], "summary"}.
+std::string render_json(const ImportPlan& plan);
+// One line per item: line, text → decision, and why.
+std::string render_explain(const ImportPlan& plan);
+
+// A config id from an item's text: lower case, runs of other characters → '-', at most
+// 40 characters, "item" when nothing is left.
+std::string slug(std::string_view text);
+
+}  // namespace shipcheck::cli
