@@ -16,6 +16,7 @@
 #include <utility>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
@@ -366,17 +367,35 @@ void log_signals(watch::SignalLog& log, const std::vector<watch::Trigger>& trigg
 
 // The closing line of a window that held: the health polls' availability and, where the
 // service has request metrics, the window's requests, error rate and p95.
-void say_passed(watch::Sampler& sampler, const Events& events, milliseconds at, bool stable,
-                store::WatchRow& record) {
+// The triggers whose signal had no value in any poll of the window, with the sampler's
+// reason: they held only because nothing could breach them, which the closing line says.
+std::vector<std::string> unjudged(const Plan& plan, const watch::Sampler& sampler) {
+  std::vector<std::string> out;
+  for (const auto& w : plan.triggers) {
+    const watch::Trigger& t = w.trigger();
+    const bool counted =
+        t.signal == watch::Signal::health || t.signal == watch::Signal::availability;
+    if (!counted && !plan.signals.median(watch::signal_name(t))) {
+      out.push_back(fmt::format("{} ({})", t.text, sampler.why(t)));
+    }
+  }
+  return out;
+}
+
+void say_passed(const Plan& plan, watch::Sampler& sampler, const Events& events, milliseconds at,
+                bool stable, store::WatchRow& record) {
   const double availability = sampler.rounds() > 0 ? static_cast<double>(sampler.healthy_rounds()) /
                                                          static_cast<double>(sampler.rounds())
                                                    : 0.0;
   const watch::WindowSummary summary = sampler.summary(at);
   const std::string metrics = summary.text();
-  record.message =
-      fmt::format("{}: no trigger fired; health answered {} of {} polls ({:.1f} %){}",
-                  stable ? "stable" : "the window passed", sampler.healthy_rounds(),
-                  sampler.rounds(), availability * 100, metrics.empty() ? "" : "; " + metrics);
+  const auto blind = unjudged(plan, sampler);
+  record.message = fmt::format(
+      "{}: no trigger fired; health answered {} of {} polls ({:.1f} %){}{}",
+      stable ? "stable" : "the window passed", sampler.healthy_rounds(), sampler.rounds(),
+      availability * 100, metrics.empty() ? "" : "; " + metrics,
+      blind.empty() ? ""
+                    : fmt::format("; never had data, so not judged: {}", fmt::join(blind, ", ")));
   const auto or_null = [](std::optional<double> v) {
     return v ? nlohmann::json(*v) : nlohmann::json();
   };
@@ -384,7 +403,8 @@ void say_passed(watch::Sampler& sampler, const Events& events, milliseconds at, 
              {{"availability", availability},
               {"requests", or_null(summary.requests)},
               {"error_rate", or_null(summary.error_rate)},
-              {"p95_s", or_null(summary.p95)}});
+              {"p95_s", or_null(summary.p95)},
+              {"unjudged", blind}});
 }
 
 WatchFrame frame_of(const Plan& plan, const watch::Sampler& sampler, milliseconds at) {
@@ -439,7 +459,7 @@ int watch_loop(Plan& plan, const Events& events, LiveView& view, store::WatchRow
     if (stable || at + plan.interval > plan.window) {
       count_polls(sampler, record);
       record.outcome = stable ? "stable" : "passed";
-      say_passed(sampler, events, at, stable, record);
+      say_passed(plan, sampler, events, at, stable, record);
       return k_exit_ok;
     }
   }

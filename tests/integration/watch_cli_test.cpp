@@ -153,15 +153,35 @@ TEST(WatchCli, AServiceThatGoesDownTripsUnavailableAndRollsBack) {
 TEST(WatchCli, ScrapedErrorRateTripsWithoutAPrometheus) {
   const WatchedService service(/*errors_per_scrape=*/1);  // 1 in 10 answers a 500
   const test::TempDir project;
-  write_watch_config(
-      project, service,
-      "  for: 20s\n  interval: 100ms\n  rollback_when: [\"error_rate > 5% for 500ms\"]\n"
-      "  on_rollback: touch rolled-back\n");
+  // A name only tls.resolve knows: the scrapes of /metrics must go where the health polls go.
+  const std::string port = service.target().substr(service.target().rfind(':') + 1);
+  project.write("shipcheck.yaml", fmt::format("service: watched\nurl: http://watched.test:{0}\n"
+                                              "tls: {{resolve: ['watched.test:{0}:127.0.0.1']}}\n"
+                                              "endpoints: {{health: /health}}\nwatch:\n"
+                                              "  for: 20s\n  interval: 100ms\n"
+                                              "  rollback_when: [\"error_rate > 5% for 500ms\"]\n"
+                                              "  on_rollback: touch rolled-back\n",
+                                              port));
   const auto run = test::run_shipcheck(fmt::format("watch '{}'", project.path().string()));
   EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
   EXPECT_NE(run.out.find("FIRED error_rate > 5% for 500ms"), std::string::npos) << run.out;
   EXPECT_NE(run.out.find("(value 10%"), std::string::npos) << run.out;
   EXPECT_TRUE(std::filesystem::exists(project.path() / "rolled-back"));
+}
+
+TEST(WatchCli, ATriggerThatNeverHadDataIsNamedWhenTheWindowPasses) {
+  const WatchedService service;
+  const test::TempDir project;
+  write_watch_config(project, service,
+                     "  for: 1s\n  interval: 100ms\n"
+                     "  rollback_when: ['unavailable for 1s', 'metric(\"absent_gauge\") > 1']\n");
+  const auto run =
+      test::run_shipcheck(fmt::format("watch '{}' --no-store", project.path().string()));
+  EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
+  EXPECT_NE(run.out.find("; never had data, so not judged: metric(\"absent_gauge\") > 1 (no "
+                         "series absent_gauge in /metrics)"),
+            std::string::npos)
+      << run.out;
 }
 
 TEST(WatchCli, AGaugeOfTheServicesOwnMetricsTripsItsTrigger) {

@@ -81,6 +81,7 @@ tl::expected<http::Response, Error> fetch_checked(http::Request request,
   http_options.timeout = options.timeout;
   http_options.connect_timeout = std::min(options.timeout, http_options.connect_timeout);
   http_options.ca_file = options.ca_file;
+  http_options.resolve = options.resolve;
   http_options.max_body = options.max_body;
   http::Response response = http::fetch(request, http_options);
   const Redactor redactor = redactor_for(options);

@@ -22,6 +22,7 @@ struct ClientOptions {
   std::string username;                       // basic auth when not empty (ignored with a token)
   std::string password;
   std::string ca_file;                      // extra trust anchor for https
+  std::vector<std::string> resolve;         // "host:port:addr", like curl --resolve
   std::size_t max_body = 16 * 1024 * 1024;  // a larger answer is an error, not cut silently
 };
 

@@ -17,6 +17,8 @@ prom::ClientOptions client_options(const SourceOptions& options) {
   prom::ClientOptions out;
   out.timeout = options.http.timeout;
   out.ca_file = options.http.ca_file;
+  // The service's own /metrics lives where its health endpoint does: the same pinned address.
+  out.resolve = options.http.resolve;
   out.bearer_token = options.prometheus_token;
   out.username = options.prometheus_username;
   out.password = options.prometheus_password;
