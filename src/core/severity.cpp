@@ -78,4 +78,22 @@ int weight(Severity severity) {
   return 0;
 }
 
+int display_rank(Status status) {
+  switch (status) {
+    case Status::fail:
+      return 0;
+    case Status::error:
+      return 1;
+    case Status::warn:
+      return 2;
+    case Status::manual:
+      return 3;
+    case Status::pass:
+      return 4;
+    case Status::skip:
+      return 5;
+  }
+  return 0;
+}
+
 }  // namespace shipcheck

@@ -28,24 +28,7 @@ std::string_view html_state(const Result& r) {
 
 // Display order: what needs action first; suppressed results last.
 int html_rank(const Result& r) {
-  if (r.suppressed) {
-    return 6;
-  }
-  switch (r.status) {
-    case Status::fail:
-      return 0;
-    case Status::error:
-      return 1;
-    case Status::warn:
-      return 2;
-    case Status::manual:
-      return 3;
-    case Status::pass:
-      return 4;
-    case Status::skip:
-      return 5;
-  }
-  return 0;
+  return r.suppressed ? 6 : display_rank(r.status);
 }
 
 struct HtmlFamily {

@@ -67,27 +67,8 @@ std::string_view tag_color(Status status) {
   return k_red;
 }
 
-// Display order inside a family: what needs action first.
-int rank(Status status) {
-  switch (status) {
-    case Status::fail:
-      return 0;
-    case Status::error:
-      return 1;
-    case Status::warn:
-      return 2;
-    case Status::manual:
-      return 3;
-    case Status::pass:
-      return 4;
-    case Status::skip:
-      return 5;
-  }
-  return 0;
-}
-
 bool needs_action(Status status) {
-  return rank(status) <= rank(Status::manual);
+  return display_rank(status) <= display_rank(Status::manual);
 }
 
 struct FamilyGroup {
@@ -108,7 +89,8 @@ std::vector<FamilyGroup> group_by_family(const std::vector<Result>& results) {
   }
   for (auto& g : groups) {
     std::stable_sort(g.shown.begin(), g.shown.end(), [](const Result* a, const Result* b) {
-      return std::pair(rank(a->status), a->severity) < std::pair(rank(b->status), b->severity);
+      return std::pair(display_rank(a->status), a->severity) <
+             std::pair(display_rank(b->status), b->severity);
     });
   }
   return groups;
