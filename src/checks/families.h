@@ -7,6 +7,7 @@ namespace shipcheck::checks {
 
 void register_env(Registry& registry);       // ENV: src/checks/env/register.cpp
 void register_repo(Registry& registry);      // GIT: src/checks/repo/register.cpp
+void register_commands(Registry& registry);  // CMD: src/checks/commands/register.cpp
 void register_docs(Registry& registry);      // DOC: src/checks/docs/register.cpp
 void register_secrets(Registry& registry);   // SEC: src/checks/secrets/register.cpp
 void register_docker(Registry& registry);    // DKR: src/checks/docker/register.cpp

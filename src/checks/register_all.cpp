@@ -4,6 +4,7 @@
 namespace shipcheck {
 
 void register_all(Registry& registry) {
+  checks::register_commands(registry);
   checks::register_compose(registry);
   checks::register_docker(registry);
   checks::register_dns(registry);

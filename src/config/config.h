@@ -208,6 +208,29 @@ struct ManualItem {
   std::string valid_for;  // "7d"; empty = forever
 };
 
+// commands: a shell command from the checklist, run by CMD001 in the project root; passes on
+// exit 0. `import` writes them with enabled: false (it never runs a command nobody read).
+struct CommandCheck {
+  std::string id;
+  std::string title;
+  std::string source;  // "DEPLOY.md:17"
+  std::string run;     // given to /bin/sh -c
+  std::string timeout = "2m";
+  bool enabled = true;
+};
+
+// checklist: the document `import` read, for the Markdown report, which shows it ticked.
+// Manual items and commands name their line in `source`; `rules` says which rules each
+// rule-mapped item became.
+struct ChecklistRuleItem {
+  int line = 0;
+  std::vector<std::string> rules;
+};
+struct ChecklistLink {
+  std::string source;  // the checklist, relative to the project root; empty = none
+  std::vector<ChecklistRuleItem> rules;
+};
+
 struct RulesConfig {
   std::vector<std::string> disable;          // rule ids or family codes
   std::map<std::string, Severity> severity;  // rule id -> overridden severity
@@ -281,6 +304,8 @@ struct Config {
   std::optional<PerformanceConfig> performance;
   std::optional<WatchConfig> watch;
   std::vector<ManualItem> manual;
+  std::vector<CommandCheck> commands;
+  ChecklistLink checklist;
   RulesConfig rules;
   std::vector<SuppressEntry> suppress;
   EnvConfig env;

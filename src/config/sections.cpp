@@ -146,6 +146,8 @@ const std::vector<Field<Config>> k_top_fields{
     {"performance", read_performance},
     {"watch", read_watch},
     {"manual", read_manual},
+    {"commands", read_commands},
+    {"checklist", read_checklist},
     {"rules", read_rules},
     {"suppress", read_suppress},
     {"env", read_env},

@@ -47,6 +47,7 @@ void read_fields(Reader& reader, const YAML::Node& node, const std::string& path
 extern const Shape k_url_shape;
 extern const Shape k_url_path_shape;
 extern const Shape k_duration_shape;
+extern const Shape k_item_id_shape;  // manual item and command ids
 
 // Fills `config` from the top-level map. `Config::root` receives `project:` as written;
 // the loader resolves it against the config file's directory.
@@ -74,6 +75,10 @@ void read_performance(Reader& reader, const YAML::Node& node, const std::string&
 void read_drills(Reader& reader, const YAML::Node& node, const std::string& path, Config& out);
 // watch: (sections_watch.cpp).
 void read_watch(Reader& reader, const YAML::Node& node, const std::string& path, Config& out);
+
+// The sections `import` writes besides manual (sections_checklist.cpp): commands, checklist.
+void read_commands(Reader& reader, const YAML::Node& node, const std::string& path, Config& out);
+void read_checklist(Reader& reader, const YAML::Node& node, const std::string& path, Config& out);
 
 // The Redis and DNS sections (sections_redis_dns.cpp): dependencies.redis and dns.
 void read_redis(Reader& reader, const YAML::Node& node, const std::string& path,

@@ -11,6 +11,10 @@
 #include "core/text.h"
 
 namespace shipcheck::config {
+
+const Shape k_item_id_shape{is_item_id, "an id of letters, digits, '.', '_' or '-'",
+                            "e.g. notify-team"};
+
 namespace {
 
 using R = Reader;
@@ -24,8 +28,6 @@ bool is_rule_or_family(std::string_view text) {
 const Shape k_rule_shape{is_rule_or_family, "a rule id or family code",
                          "rule ids look like HDR004, family codes like ENV"};
 const Shape k_date_shape{is_iso_date, "a date written YYYY-MM-DD", "e.g. 2027-01-31"};
-const Shape k_item_id_shape{is_item_id, "an id of letters, digits, '.', '_' or '-'",
-                            "e.g. notify-team"};
 const Shape k_var_name_shape{is_var_name, "an environment variable name", "e.g. DATABASE_URL"};
 
 const std::vector<Field<ManualItem>> k_manual_fields{
