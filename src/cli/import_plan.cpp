@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/rule_docs.h"
+#include "core/text.h"
 
 namespace shipcheck::cli {
 namespace {
@@ -83,55 +84,86 @@ std::string unique_id(std::string_view text, std::set<std::string>& used) {
   return id;
 }
 
-void render_rule_comments(const ImportPlan& plan, std::string& out) {
+// checklist: the document and, per rule-mapped item, its rules: the Markdown report shows the
+// checklist ticked from them.
+void render_checklist(const ImportPlan& plan, std::string& out) {
+  out += fmt::format(
+      "\n# The checklist these entries came from; the Markdown report (--format markdown)\n"
+      "# shows it ticked. Items mapped to rules: those rules run anyway in `shipcheck run`.\n"
+      "checklist:\n  source: {}\n",
+      yaml_quote(plan.source));
   if (plan.rules == 0) {
     return;
   }
-  out += "\n# Mapped to rules: these run anyway in `shipcheck run`.\n";
+  out += "  rules:\n";
   for (const auto& planned : plan.items) {
     if (planned.decision == Decision::rule) {
-      out += fmt::format("#   {}:{} {} -> {}\n", one_line(plan.source), planned.item->line,
-                         one_line(planned.item->text), fmt::join(rule_ids(planned), ", "));
+      out +=
+          fmt::format("    - {{line: {}, title: {}, rules: [{}]}}\n", planned.item->line,
+                      yaml_quote(one_line(planned.item->text)), fmt::join(rule_ids(planned), ", "));
     }
   }
 }
 
-void render_command_comments(const ImportPlan& plan, std::set<std::string>& used,
-                             std::string& out) {
+// A line of a command for a YAML block scalar: control characters other than tab are not
+// allowed there, and a command never needs them.
+std::string block_line(std::string_view line) {
+  std::string out;
+  for (const char c : line) {
+    if (c == '\t' || static_cast<unsigned char>(c) >= 0x20) {
+      out += c == 0x7f ? '?' : c;
+    }
+  }
+  while (!out.empty() && (out.back() == ' ' || out.back() == '\t')) {
+    out.pop_back();
+  }
+  return out;
+}
+
+// `run: |` and the item's shell blocks, one after another, at six spaces. When the first line
+// is itself indented, YAML would take its indentation for the block's, so the indentation is
+// then given explicitly (|2: two more than the entry's keys).
+void render_run(const PlannedItem& planned, std::string& out) {
+  std::vector<std::string> lines;
+  for (const auto& command : planned.commands) {
+    for (const auto& line : split(command, '\n')) {
+      lines.push_back(block_line(line));
+    }
+  }
+  while (!lines.empty() && lines.back().empty()) {
+    lines.pop_back();
+  }
+  const auto first =
+      std::find_if(lines.begin(), lines.end(), [](const std::string& l) { return !l.empty(); });
+  const bool indented = first != lines.end() && (first->front() == ' ' || first->front() == '\t');
+  out += indented ? "    run: |2\n" : "    run: |\n";
+  for (const auto& line : lines) {
+    out += line.empty() ? "\n" : "      " + line + "\n";
+  }
+}
+
+void render_commands(const ImportPlan& plan, std::set<std::string>& used, std::string& out) {
   if (plan.commands == 0) {
     return;
   }
   out +=
-      "\n# Command checks are off until enabled: shipcheck does not run a `commands:`\n"
-      "# section yet. They are kept here, commented out, for when it does.\n"
-      "# commands:\n";
+      "\n# Command checks (CMD001) from the checklist's shell blocks. They are off: read each\n"
+      "# one, then set enabled: true to have `shipcheck run` run it (passes on exit 0).\n"
+      "commands:\n";
   for (const auto& planned : plan.items) {
     if (planned.decision != Decision::command) {
       continue;
     }
-    out +=
-        fmt::format("#   - id: {}\n#     title: {}\n#     source: \"{}:{}\"\n#     run: |\n",
-                    unique_id(planned.item->text, used), yaml_quote(one_line(planned.item->text)),
-                    one_line(plan.source), planned.item->line);
-    for (const auto& command : planned.commands) {
-      std::string_view rest = command;
-      while (!rest.empty()) {
-        const std::size_t end = std::min(rest.find('\n'), rest.size());
-        const std::string line = one_line(rest.substr(0, end));
-        // A blank line of the block stays a bare "#": no trailing spaces in the file.
-        out += line.find_first_not_of(" \t") == std::string::npos
-                   ? "#\n"
-                   : fmt::format("#       {}\n", line);
-        rest.remove_prefix(std::min(end + 1, rest.size()));
-      }
-    }
+    out += fmt::format(
+        "  - id: {}\n    title: {}\n    source: {}\n    enabled: false\n    timeout: 2m\n",
+        unique_id(planned.item->text, used), yaml_quote(one_line(planned.item->text)),
+        yaml_quote(fmt::format("{}:{}", one_line(plan.source), planned.item->line)));
+    render_run(planned, out);
   }
 }
 
 void render_manual(const ImportPlan& plan, std::set<std::string>& used, std::string& out) {
   if (plan.manual == 0) {
-    // The loader refuses a config with no keys, and the output must always load.
-    out += "\nmanual: []\n";
     return;
   }
   out += "\n# Manual items: a person confirms each with `shipcheck signoff ID`.\nmanual:\n";
@@ -198,8 +230,8 @@ std::string render_yaml(const ImportPlan& plan) {
       fmt::format("# shipcheck.yaml entries imported from {} by `shipcheck import`.\n# {}.\n",
                   one_line(plan.source), coverage_line(plan));
   std::set<std::string> used;
-  render_rule_comments(plan, out);
-  render_command_comments(plan, used, out);
+  render_checklist(plan, out);
+  render_commands(plan, used, out);
   render_manual(plan, used, out);
   return out;
 }

@@ -41,8 +41,8 @@ std::string_view decision_name(Decision decision);
 // "N items: R mapped to rules, C command checks, M manual".
 std::string coverage_line(const ImportPlan& plan);
 
-// shipcheck.yaml text: a header with the coverage, comments for the rule-mapped items,
-// commented-out command checks, and a `manual:` entry per manual item.
+// shipcheck.yaml text: a header with the coverage, the `checklist:` link (with the rules of
+// each rule-mapped item), disabled `commands:` entries, and a `manual:` entry per manual item.
 std::string render_yaml(const ImportPlan& plan);
 // The contract: {"items": [{text, section, source_line, decision, rules}], "summary"}.
 std::string render_json(const ImportPlan& plan);
