@@ -8,8 +8,10 @@
 
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "cli/import_merge.h"
 #include "cli/import_plan.h"
 #include "cli/options.h"
+#include "config/loader.h"
 
 namespace shipcheck::cli {
 namespace {
@@ -19,6 +21,7 @@ struct ImportOptions {
   std::string output;
   std::string format = "yaml";
   bool force = false;
+  bool merge = false;
   bool explain = false;
   bool plain_text = false;
 };
@@ -66,7 +69,55 @@ bool write_output(const ImportOptions& options, const std::string& text) {
   return true;
 }
 
-int run_import(const ImportOptions& options) {
+// The checklist as the config names it: relative to the directory of the -o file, which is
+// the project root unless the file says otherwise; as given when printing to stdout.
+std::string source_name(const ImportOptions& options) {
+  if (options.output.empty()) {
+    return options.file;
+  }
+  std::error_code ec;
+  const auto base = std::filesystem::absolute(options.output, ec).parent_path();
+  const auto file = std::filesystem::absolute(options.file, ec);
+  const auto relative = file.lexically_normal().lexically_relative(base.lexically_normal());
+  return ec || relative.empty() ? options.file : relative.generic_string();
+}
+
+// --merge: the -o file with the plan merged in, after checking that both it and the result
+// load; nullopt after saying why.
+std::optional<std::string> merged_config(const ImportOptions& options, const ImportPlan& plan) {
+  const auto existing_text = read_checklist(options.output);
+  if (!existing_text) {
+    return std::nullopt;
+  }
+  const auto base = std::filesystem::absolute(options.output).parent_path();
+  const auto existing =
+      config::load_config_text(*existing_text, options.output, base, config::process_env);
+  if (!existing) {
+    fmt::print(stderr, "shipcheck import: {} (it must load before entries are merged into it)\n",
+               existing.error().to_string());
+    return std::nullopt;
+  }
+  auto merged = merge_import(*existing_text, *existing, plan);
+  if (!merged) {
+    fmt::print(stderr, "shipcheck import: {}: {}\n", options.output, merged.error());
+    return std::nullopt;
+  }
+  // The edit is on lines: load the result before it replaces a file that worked.
+  const auto check = config::load_config_text(*merged, options.output, base, config::process_env);
+  if (!check) {
+    fmt::print(stderr, "shipcheck import: the merged file would not load, {} is unchanged: {}\n",
+               options.output, check.error().to_string());
+    return std::nullopt;
+  }
+  return std::move(*merged);
+}
+
+int run_import(ImportOptions options) {
+  if (options.merge && (options.output.empty() || options.format != "yaml")) {
+    fmt::print(stderr,
+               "shipcheck import: --merge needs -o FILE, the shipcheck.yaml to merge into\n");
+    return k_exit_usage;
+  }
   const auto text = read_checklist(options.file);
   if (!text) {
     return k_exit_usage;
@@ -77,7 +128,7 @@ int run_import(const ImportOptions& options) {
     fmt::print(stderr, "shipcheck import: {}\n", list.error().to_string());
     return k_exit_usage;
   }
-  const ImportPlan plan = plan_import(*list, catalog_matcher(), options.file);
+  const ImportPlan plan = plan_import(*list, catalog_matcher(), source_name(options));
   if (options.explain) {
     // The explanation takes stdout; the entries still go to -o FILE when one is given.
     fmt::print("{}", render_explain(plan));
@@ -86,7 +137,16 @@ int run_import(const ImportOptions& options) {
     }
   }
   const bool json = options.format == "json";
-  if (!write_output(options, json ? render_json(plan) : render_yaml(plan))) {
+  std::string output = json ? render_json(plan) : render_yaml(plan);
+  if (options.merge) {
+    auto merged = merged_config(options, plan);
+    if (!merged) {
+      return k_exit_usage;
+    }
+    output = std::move(*merged);
+    options.force = true;
+  }
+  if (!write_output(options, output)) {
     return k_exit_usage;
   }
   if (!json) {
@@ -107,6 +167,8 @@ int import_command(const Args& args) {
   app.add_option("--format", options.format, "yaml (shipcheck.yaml entries) or json")
       ->check(CLI::IsMember({"yaml", "json"}));
   app.add_flag("--force", options.force, "overwrite the -o file if it exists");
+  app.add_flag("--merge", options.merge,
+               "add the entries to the existing -o FILE, keeping what it has");
   app.add_flag("--explain", options.explain, "print each item, its decision and why");
   app.add_flag("--plain-text", options.plain_text,
                "read the file as text copied from a web page, not Markdown");

@@ -84,25 +84,9 @@ std::string unique_id(std::string_view text, std::set<std::string>& used) {
   return id;
 }
 
-// checklist: the document and, per rule-mapped item, its rules: the Markdown report shows the
-// checklist ticked from them.
-void render_checklist(const ImportPlan& plan, std::string& out) {
-  out += fmt::format(
-      "\n# The checklist these entries came from; the Markdown report (--format markdown)\n"
-      "# shows it ticked. Items mapped to rules: those rules run anyway in `shipcheck run`.\n"
-      "checklist:\n  source: {}\n",
-      yaml_quote(plan.source));
-  if (plan.rules == 0) {
-    return;
-  }
-  out += "  rules:\n";
-  for (const auto& planned : plan.items) {
-    if (planned.decision == Decision::rule) {
-      out +=
-          fmt::format("    - {{line: {}, title: {}, rules: [{}]}}\n", planned.item->line,
-                      yaml_quote(one_line(planned.item->text)), fmt::join(rule_ids(planned), ", "));
-    }
-  }
+// Text for a manual item's or a command's `source:`.
+std::string source_of(const ImportPlan& plan, const PlannedItem& planned) {
+  return fmt::format("{}:{}", one_line(plan.source), planned.item->line);
 }
 
 // A line of a command for a YAML block scalar: control characters other than tab are not
@@ -142,41 +126,57 @@ void render_run(const PlannedItem& planned, std::string& out) {
   }
 }
 
-void render_commands(const ImportPlan& plan, std::set<std::string>& used, std::string& out) {
-  if (plan.commands == 0) {
-    return;
-  }
-  out +=
-      "\n# Command checks (CMD001) from the checklist's shell blocks. They are off: read each\n"
-      "# one, then set enabled: true to have `shipcheck run` run it (passes on exit 0).\n"
-      "commands:\n";
-  for (const auto& planned : plan.items) {
-    if (planned.decision != Decision::command) {
-      continue;
-    }
-    out += fmt::format(
-        "  - id: {}\n    title: {}\n    source: {}\n    enabled: false\n    timeout: 2m\n",
-        unique_id(planned.item->text, used), yaml_quote(one_line(planned.item->text)),
-        yaml_quote(fmt::format("{}:{}", one_line(plan.source), planned.item->line)));
-    render_run(planned, out);
-  }
-}
-
-void render_manual(const ImportPlan& plan, std::set<std::string>& used, std::string& out) {
-  if (plan.manual == 0) {
-    return;
-  }
-  out += "\n# Manual items: a person confirms each with `shipcheck signoff ID`.\nmanual:\n";
-  for (const auto& planned : plan.items) {
-    if (planned.decision == Decision::manual) {
-      out += fmt::format("  - {{id: {}, title: {}, source: {}, required: true}}\n",
-                         unique_id(planned.item->text, used), yaml_quote(planned.item->text),
-                         yaml_quote(fmt::format("{}:{}", plan.source, planned.item->line)));
-    }
-  }
-}
+const char* const k_checklist_comment =
+    "# The checklist these entries came from; the Markdown report (--format markdown)\n"
+    "# shows it ticked. Items mapped to rules: those rules run anyway in `shipcheck run`.\n";
+const char* const k_commands_comment =
+    "# Command checks (CMD001) from the checklist's shell blocks. They are off: read each\n"
+    "# one, then set enabled: true to have `shipcheck run` run it (passes on exit 0).\n";
+const char* const k_manual_comment =
+    "# Manual items: a person confirms each with `shipcheck signoff ID --by NAME`.\n";
 
 }  // namespace
+
+YamlParts render_yaml_parts(const ImportPlan& plan, std::set<std::string>& used,
+                            const KnownItems& known) {
+  YamlParts parts;
+  parts.checklist = fmt::format("checklist:\n  source: {}\n", yaml_quote(plan.source));
+  if (plan.rules > 0) {
+    parts.checklist += "  rules:\n";
+  }
+  for (const auto& planned : plan.items) {
+    const std::string source = source_of(plan, planned);
+    if (planned.decision == Decision::rule) {
+      parts.checklist +=
+          fmt::format("    - {{line: {}, title: {}, rules: [{}]}}\n", planned.item->line,
+                      yaml_quote(one_line(planned.item->text)), fmt::join(rule_ids(planned), ", "));
+    } else if (known.sources.count(source) != 0 ||
+               known.titles.count(to_lower(one_line(planned.item->text))) != 0) {
+      continue;
+    } else if (planned.decision == Decision::command) {
+      parts.commands += fmt::format(
+          "  - id: {}\n    title: {}\n    source: {}\n    enabled: false\n    timeout: 2m\n",
+          unique_id(planned.item->text, used), yaml_quote(one_line(planned.item->text)),
+          yaml_quote(source));
+      render_run(planned, parts.commands);
+    } else {
+      parts.manual += fmt::format("  - {{id: {}, title: {}, source: {}, required: true}}\n",
+                                  unique_id(planned.item->text, used),
+                                  yaml_quote(planned.item->text), yaml_quote(source));
+    }
+  }
+  return parts;
+}
+
+std::string_view checklist_comment() {
+  return k_checklist_comment;
+}
+std::string_view commands_comment() {
+  return k_commands_comment;
+}
+std::string_view manual_comment() {
+  return k_manual_comment;
+}
 
 checklist::Matcher catalog_matcher() {
   std::vector<checklist::RulePhrases> catalog;
@@ -230,9 +230,14 @@ std::string render_yaml(const ImportPlan& plan) {
       fmt::format("# shipcheck.yaml entries imported from {} by `shipcheck import`.\n# {}.\n",
                   one_line(plan.source), coverage_line(plan));
   std::set<std::string> used;
-  render_checklist(plan, out);
-  render_commands(plan, used, out);
-  render_manual(plan, used, out);
+  const YamlParts parts = render_yaml_parts(plan, used, {});
+  out += fmt::format("\n{}{}", k_checklist_comment, parts.checklist);
+  if (!parts.commands.empty()) {
+    out += fmt::format("\n{}commands:\n{}", k_commands_comment, parts.commands);
+  }
+  if (!parts.manual.empty()) {
+    out += fmt::format("\n{}manual:\n{}", k_manual_comment, parts.manual);
+  }
   return out;
 }
 

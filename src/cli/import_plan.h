@@ -2,6 +2,7 @@
 // or a manual item) and its three renderings (shipcheck.yaml entries, JSON, --explain).
 #pragma once
 
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,6 +45,27 @@ std::string coverage_line(const ImportPlan& plan);
 // shipcheck.yaml text: a header with the coverage, the `checklist:` link (with the rules of
 // each rule-mapped item), disabled `commands:` entries, and a `manual:` entry per manual item.
 std::string render_yaml(const ImportPlan& plan);
+// render_yaml's sections without their keys, for `import --merge`: `checklist` is the whole
+// section; `commands` and `manual` are their entries ("  - ..." lines), empty when there are
+// none. Ids are made unique against `used` (ids already taken), which receives the new ones.
+// An item already in the config gives no entry: one whose "FILE:LINE" is in `known.sources`
+// (imported before), or whose text, lower-cased, is in `known.titles` (written by hand).
+struct YamlParts {
+  std::string checklist;
+  std::string commands;
+  std::string manual;
+};
+struct KnownItems {
+  std::set<std::string> sources;
+  std::set<std::string> titles;
+};
+YamlParts render_yaml_parts(const ImportPlan& plan, std::set<std::string>& used,
+                            const KnownItems& known);
+// The comment line(s) above each section, ending in a newline.
+std::string_view checklist_comment();
+std::string_view commands_comment();
+std::string_view manual_comment();
+
 // The contract: {"items": [{text, section, source_line, decision, rules}], "summary"}.
 std::string render_json(const ImportPlan& plan);
 // One line per item: line, text → decision, and why.

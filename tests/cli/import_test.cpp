@@ -137,7 +137,29 @@ TEST(ImportCommand, ExplainSaysWhyForEachItem) {
             std::string::npos)
       << run.out;
   const auto yaml = test::run_shipcheck("import c.md", dir.path());
-  EXPECT_NE(yaml.out.find("#       ./scripts/reindex --all"), std::string::npos) << yaml.out;
+  const auto config = config::load_config_text(yaml.out, "shipcheck.yaml", dir.path(), no_env);
+  ASSERT_TRUE(config.has_value()) << config.error().to_string() << "\n" << yaml.out;
+  ASSERT_EQ(config->commands.size(), 1U);
+  EXPECT_EQ(config->commands[0].run, "./scripts/reindex --all\n");
+  EXPECT_EQ(config->commands[0].source, "c.md:8");
+  EXPECT_FALSE(config->commands[0].enabled) << "imported commands stay off until read";
+  EXPECT_EQ(config->checklist.source, "c.md");
+  ASSERT_EQ(config->checklist.rules.size(), 1U);
+  EXPECT_EQ(config->checklist.rules[0].line, 3);
+  EXPECT_EQ(config->checklist.rules[0].rules, std::vector<std::string>{"ENV004"});
+}
+
+TEST(ImportCommand, CommandsKeepTheirIndentationAndLoad) {
+  test::TempDir dir;
+  dir.write("c.md",
+            "# Release\n\n- [ ] Build\n\n  ```sh\n      indented first\n  second $HOME\n"
+            "\n  third\n  ```\n");
+  const auto yaml = test::run_shipcheck("import c.md", dir.path());
+  ASSERT_EQ(yaml.exit_code, 0) << yaml.err;
+  const auto config = config::load_config_text(yaml.out, "shipcheck.yaml", dir.path(), no_env);
+  ASSERT_TRUE(config.has_value()) << config.error().to_string() << "\n" << yaml.out;
+  ASSERT_EQ(config->commands.size(), 1U) << yaml.out;
+  EXPECT_EQ(config->commands[0].run, "    indented first\nsecond $HOME\n\nthird\n") << yaml.out;
 }
 
 TEST(ImportCommand, SignOffItemsAreManualEvenWhenARulePhraseMatches) {

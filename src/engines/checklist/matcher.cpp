@@ -178,9 +178,15 @@ double score_phrase(const CompiledPhrase& phrase, const ItemWords& text,
       (contiguous(text.content, phrase.words) || contiguous(text.all, phrase.words))) {
     score += 0.1;
   }
+  // A short item that is mostly this phrase means it, however common its words are
+  // ("Security headers are configured"): rarity only discounts a phrase that is a small
+  // part of a longer item.
+  const bool item_is_phrase = in_headings == 0 && !text.content.empty() &&
+                              3 * phrase.words.size() >= 2 * text.content.size();
+  const double rarity = item_is_phrase ? 1.0 : phrase.rarity;
   // Rounded to hundredths so that the threshold comparison and the printed figure agree
   // exactly (0.35 + 0.15 is a hair under 0.5 in binary floating point).
-  return std::round(std::min(score, 1.0) * phrase.rarity * 100.0) / 100.0;
+  return std::round(std::min(score, 1.0) * rarity * 100.0) / 100.0;
 }
 
 }  // namespace
