@@ -45,6 +45,7 @@ class PostgresDb final : public Db {
 
   std::vector<Row> query(std::string_view sql, const std::vector<Value>& params) override {
     std::vector<std::optional<std::string>> texts;
+    texts.reserve(params.size());
     for (const auto& value : params) {
       texts.push_back(pg_param(value));
     }
@@ -134,17 +135,14 @@ std::string postgres_text(std::string_view text) {
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
     const auto byte = static_cast<unsigned char>(text[i]);
-    if (byte == 0) {
+    // 0: a NUL or a malformed sequence, replaced byte by byte.
+    const std::size_t length = byte == 0 ? 0 : (byte < 0x80 ? 1 : utf8_sequence_length(text, i));
+    if (length == 0) {
       out += k_replacement;
       ++i;
-    } else if (byte < 0x80) {
-      out += text[i++];
-    } else if (const std::size_t length = utf8_sequence_length(text, i); length > 0) {
+    } else {
       out.append(text.substr(i, length));
       i += length;
-    } else {
-      out += k_replacement;
-      ++i;
     }
   }
   return out;

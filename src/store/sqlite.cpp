@@ -94,6 +94,7 @@ bool Statement::is_null(int column) const {
 Row Statement::row() const {
   std::vector<std::optional<std::string>> values;
   const int columns = sqlite3_column_count(m_stmt.get());
+  values.reserve(static_cast<std::size_t>(columns));
   for (int c = 0; c < columns; ++c) {
     values.push_back(is_null(c) ? std::nullopt : std::optional<std::string>(text(c)));
   }

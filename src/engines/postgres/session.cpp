@@ -293,6 +293,7 @@ tl::expected<void, Error> Session::send(std::string_view sql,
     sent = PQsendQuery(conn, text.c_str());
   } else {
     std::vector<const char*> values;
+    values.reserve(params.size());
     for (const auto& p : params) {
       values.push_back(p ? p->c_str() : nullptr);
     }
