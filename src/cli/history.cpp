@@ -13,6 +13,7 @@
 #include "cli/options.h"
 #include "cli/pipeline.h"
 #include "engines/watch/triggers.h"
+#include "store/open.h"
 
 namespace shipcheck::cli {
 namespace {
@@ -129,16 +130,7 @@ tl::expected<std::optional<store::Store>, std::string> open_history(const std::s
   if (!resolved) {
     return tl::make_unexpected(resolved.error().to_string());
   }
-  const auto path = store::default_db_path(resolved->root);
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) {
-    return std::optional<store::Store>();
-  }
-  auto db = store::Store::open(path);
-  if (!db) {
-    return tl::make_unexpected(db.error());
-  }
-  return std::optional<store::Store>(std::move(*db));
+  return store::open_history(store::history_location(*resolved), store::Access::read);
 }
 
 int history_command(const Args& args) {

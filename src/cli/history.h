@@ -11,8 +11,9 @@
 
 namespace shipcheck::cli {
 
-// The history database of the project at or above `dir` (its config's root, as `run` stores
-// it), opened; nullopt when nothing was recorded there yet. An error names the path and why.
+// The history of the project at or above `dir` (its config's `store:`, else its root's file,
+// as `run` stores it), opened; nullopt when nothing was recorded there yet. An error names
+// the file or the database (never a password) and why.
 tl::expected<std::optional<store::Store>, std::string> open_history(const std::string& dir,
                                                                     const std::string& config);
 

@@ -5,7 +5,7 @@
 #include "core/duration.h"
 #include "core/utc_time.h"
 #include "engines/git/repo.h"
-#include "store/store.h"
+#include "store/open.h"
 
 namespace shipcheck::cli {
 namespace {
@@ -41,19 +41,20 @@ std::vector<ManualRecord> manual_records(const Config& config, std::vector<std::
   for (const auto& item : config.manual) {
     records.push_back(ManualRecord{item.id, item.title, item.source, item.required, {}, {}, {}});
   }
-  const auto path = store::default_db_path(config.root);
-  std::error_code ec;
-  if (records.empty() || !std::filesystem::exists(path, ec)) {
+  if (records.empty()) {
     return records;
   }
-  auto db = store::Store::open(path);
+  auto db = store::open_history(store::history_location(config), store::Access::read);
   if (!db) {
     notices.push_back(fmt::format("sign-offs not read: {}", db.error()));
     return records;
   }
+  if (!*db) {
+    return records;
+  }
   const std::string head = git::head_commit_or_empty(config.root);
   for (std::size_t i = 0; i < records.size(); ++i) {
-    const auto signoff = db->latest_signoff(config.service, config.manual[i].id);
+    const auto signoff = (*db)->latest_signoff(config.service, config.manual[i].id);
     if (!signoff) {
       continue;
     }

@@ -277,6 +277,7 @@ tl::expected<RunOutput, ParseError> execute_run(const Registry& registry,
                            .count();
   output.abandoned = outcome.abandoned;
   output.project_root = owned_config->root;
+  output.store = owned_config->store;
   if (outcome.abandoned) {
     (void)ctx.release();
     (void)owned_config.release();

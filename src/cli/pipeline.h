@@ -62,6 +62,7 @@ struct RunOutput {
   bool abandoned = false;     // see RunOutcome::abandoned
   std::string config_source;  // "shipcheck.yaml" or "detected"
   std::filesystem::path project_root;
+  std::string store;  // config.store: the PostgreSQL history, or "" for the project's file
 };
 
 // The current time in UTC as RFC 3339 ("2026-11-21T22:40:00Z"), for reports.

@@ -18,7 +18,7 @@
 #include "core/suppress.h"
 #include "engines/git/repo.h"
 #include "report/reporter.h"
-#include "store/store.h"
+#include "store/open.h"
 
 namespace shipcheck::cli {
 namespace {
@@ -81,38 +81,34 @@ std::function<void(const RunProgress&)> progress_line(bool enabled) {
   };
 }
 
-// Records the run in <root>/.shipcheck/history.db. A store failure is reported but never
-// changes the verdict. The directory ignores itself, so runs never dirty a git tree.
-void store_run(const Report& report, const std::filesystem::path& root) {
-  auto db = store::Store::open_for_project(root);
+// Records the run in the project's history (store: or <root>/.shipcheck/history.db). A store
+// failure is reported but never changes the verdict. The directory ignores itself, so runs
+// never dirty a git tree.
+void store_run(const Report& report, const store::HistoryLocation& where) {
+  auto db = store::open_history(where, store::Access::write);
   if (!db) {
     fmt::print(stderr, "warning: run not recorded: {}\n", db.error());
     return;
   }
   try {
-    db->record_run(report, root.string(), git::head_commit_or_empty(root));
+    (*db)->record_run(report, where.root.string(), git::head_commit_or_empty(where.root));
   } catch (const std::exception& e) {
     fmt::print(stderr, "warning: run not recorded: {}\n", e.what());
   }
 }
 
 // Scores of the service's earlier runs in the project's history, oldest first, for the HTML
-// report's sparkline. Read only when the database exists (a report never creates it); a store
+// report's sparkline. Read only when the history exists (a report never creates it); a store
 // that cannot be read gives no history rather than failing the run.
-std::vector<int> history_scores(const std::filesystem::path& root, const std::string& service) {
+std::vector<int> history_scores(const store::HistoryLocation& where, const std::string& service) {
   constexpr int k_history_runs = 30;
-  std::error_code ec;
-  const auto path = store::default_db_path(root);
-  if (!std::filesystem::exists(path, ec)) {
-    return {};
-  }
   std::vector<int> scores;
   try {
-    auto db = store::Store::open(path);
-    if (!db) {
+    auto db = store::open_history(where, store::Access::read);
+    if (!db || !*db) {
       return {};
     }
-    for (const auto& row : db->recent_runs(k_history_runs)) {
+    for (const auto& row : (*db)->recent_runs(k_history_runs)) {
       if (row.service == service) {
         scores.push_back(row.score);
       }
@@ -185,7 +181,7 @@ bool finish(const RunFlags& f, const RunOutput& output) {
     return false;
   }
   if (!f.no_store) {
-    store_run(output.report, output.project_root);
+    store_run(output.report, {output.project_root, output.store});
   }
   return true;
 }
@@ -222,7 +218,8 @@ int run_command(const Args& args) {
   const bool wants_history =
       std::any_of(sinks->begin(), sinks->end(), [](const Sink& s) { return s.format == "html"; });
   if (wants_history) {
-    options.history_scores = history_scores(output->project_root, output->report.service);
+    options.history_scores =
+        history_scores({output->project_root, output->store}, output->report.service);
   }
   if (!write_reports(*sinks, output->report, options) || !finish(f, *output)) {
     return k_exit_usage;

@@ -10,7 +10,7 @@
 #include "cli/options.h"
 #include "cli/pipeline.h"
 #include "engines/git/repo.h"
-#include "store/store.h"
+#include "store/open.h"
 
 namespace shipcheck::cli {
 namespace {
@@ -77,13 +77,13 @@ int signoff_command(const Args& args) {
       return k_exit_usage;
     }
   }
-  auto db = store::Store::open_for_project(config->root);
+  auto db = store::open_history(store::history_location(*config), store::Access::write);
   if (!db) {
     fmt::print(stderr, "shipcheck signoff: {}\n", db.error());
     return k_exit_internal;
   }
   try {
-    db->record_signoff(row);
+    (*db)->record_signoff(row);
   } catch (const std::exception& e) {
     fmt::print(stderr, "shipcheck signoff: {}\n", e.what());
     return k_exit_internal;

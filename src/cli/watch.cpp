@@ -30,7 +30,7 @@
 #include "engines/process/process.h"
 #include "engines/watch/sampler.h"
 #include "engines/watch/window.h"
-#include "store/store.h"
+#include "store/open.h"
 
 namespace shipcheck::cli {
 namespace {
@@ -302,16 +302,16 @@ store::WatchRow begin_record(const Config& config) {
   return record;
 }
 
-// Records the watch in <root>/.shipcheck/history.db; a failure is a warning, never the exit
-// code (the watch's verdict stands).
-void store_watch(const store::WatchRow& record, const std::filesystem::path& root) {
-  auto db = store::Store::open_for_project(root);
+// Records the watch in the project's history (store: or <root>/.shipcheck/history.db); a
+// failure is a warning, never the exit code (the watch's verdict stands).
+void store_watch(const store::WatchRow& record, const store::HistoryLocation& where) {
+  auto db = store::open_history(where, store::Access::write);
   if (!db) {
     fmt::print(stderr, "warning: watch not recorded: {}\n", db.error());
     return;
   }
   try {
-    db->record_watch(record);
+    (*db)->record_watch(record);
   } catch (const std::exception& e) {
     fmt::print(stderr, "warning: watch not recorded: {}\n", e.what());
   }
@@ -354,7 +354,7 @@ int watch_command(const Args& args) {
   record.baselines = plan->signals.medians();
   record.duration_ms = std::chrono::duration_cast<milliseconds>(Clock::now() - started).count();
   if (!f.no_store) {
-    store_watch(record, config->root);
+    store_watch(record, store::history_location(*config));
   }
   return code;
 }

@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/duration.h"
-#include "store/store.h"
+#include "store/open.h"
 
 namespace shipcheck::cli {
 namespace {
@@ -31,16 +31,11 @@ tl::expected<BaselinePolicy, std::string> baseline_policy(const WatchConfig& wat
 }
 
 std::optional<StoredBaseline> stored_baseline(const Config& config, const std::string& name) {
-  const auto path = store::default_db_path(config.root);
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) {
+  auto db = store::open_history(store::history_location(config), store::Access::read);
+  if (!db || !*db) {
     return std::nullopt;
   }
-  auto db = store::Store::open(path);
-  if (!db) {
-    return std::nullopt;
-  }
-  for (const auto& watch : db->recent_watches(k_watches_searched, config.service)) {
+  for (const auto& watch : (*db)->recent_watches(k_watches_searched, config.service)) {
     if (const auto found = watch.baselines.find(name); found != watch.baselines.end()) {
       return StoredBaseline{found->second, watch.started_at};
     }

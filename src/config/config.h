@@ -290,6 +290,9 @@ struct Config {
   std::string service;
   int min_score = 90;    // verdict threshold; --min-score overrides
   std::string env_file;  // relative to root; empty = none
+  // Where the run history lives: a postgresql:// URL (holding a password: never printed
+  // whole), or empty for <root>/.shipcheck/history.db. docs/history.md.
+  std::string store;
   std::string url;
   std::string http_url;
   TlsConfig tls;

@@ -71,6 +71,33 @@ const Shape k_migrations_shape{is_migrations_kind,
                                "one of auto, alembic, django, schema_migrations, none",
                                "auto finds alembic, then Django, then a schema_migrations table"};
 
+// What a message may quote of a `store:` value as written: its scheme, not what follows
+// (user:password@host).
+std::string store_shown(const std::string& raw) {
+  if (const auto scheme_end = raw.find("://"); scheme_end != std::string::npos) {
+    return shown(raw.substr(0, scheme_end)) + "://…";
+  }
+  return raw.find('@') == std::string::npos ? shown(raw) : std::string("…");
+}
+
+// `store:` names the PostgreSQL database of the run history. Its value usually carries a
+// password, so a message shows at most the scheme of what was written; an empty value (a
+// variable set to "") keeps the project's SQLite file.
+void read_store(Reader& r, const YAML::Node& n, const std::string& p, Config& o) {
+  std::optional<Scalar> value = r.scalar(n, p);
+  if (!value) {
+    return;
+  }
+  if (!value->value.empty() && !is_postgres_url(value->value)) {
+    r.fail(value->pos,
+           fmt::format("'{}' must be a postgresql:// or postgres:// URL, got '{}'", p,
+                       store_shown(value->raw)),
+           "e.g. store: ${SHIPCHECK_STORE_URL}; leave 'store' out for .shipcheck/history.db");
+    return;
+  }
+  o.store = std::move(value->value);
+}
+
 using PgConfig = PostgresConfig;
 const std::vector<Field<PostgresConfig>> k_postgres_fields{
     {"url_env", [](R& r, const N& n, const P& p, PgConfig& o) { r.read_name(o.url_env, n, p); }},
@@ -125,6 +152,7 @@ const std::vector<Field<Config>> k_top_fields{
     {"min_score",
      [](R& r, const N& n, const P& p, Config& o) { r.read(o.min_score, n, p, 0, 100); }},
     {"env_file", [](R& r, const N& n, const P& p, Config& o) { r.read(o.env_file, n, p); }},
+    {"store", read_store},
     {"url", [](R& r, const N& n, const P& p, Config& o) { r.read(o.url, n, p, k_url_shape); }},
     {"http_url",
      [](R& r, const N& n, const P& p, Config& o) { r.read(o.http_url, n, p, k_url_shape); }},

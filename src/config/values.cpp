@@ -120,6 +120,11 @@ bool is_iso_date(std::string_view text) {
   return month >= 1 && month <= 12 && day >= 1 && day <= days_in_month(year, month);
 }
 
+bool is_postgres_url(std::string_view text) {
+  return (text.starts_with("postgresql://") || text.starts_with("postgres://")) &&
+         text.find_first_of(" \t\r\n") == std::string_view::npos;
+}
+
 bool is_http_url(std::string_view text) {
   std::string_view rest;
   if (text.substr(0, 7) == "http://") {

@@ -18,6 +18,8 @@ bool is_duration(std::string_view text);
 bool is_iso_date(std::string_view text);
 // http:// or https:// followed by a host.
 bool is_http_url(std::string_view text);
+// postgresql:// or postgres:// (libpq's URL schemes) and no whitespace.
+bool is_postgres_url(std::string_view text);
 // A URL path: starts with '/', no whitespace.
 bool is_url_path(std::string_view text);
 // curl --resolve syntax: host:port:address (address may itself contain ':').

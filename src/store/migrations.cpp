@@ -5,8 +5,6 @@
 
 #include <fmt/format.h>
 
-#include "store/sqlite.h"
-
 namespace shipcheck::store {
 namespace {
 
@@ -88,8 +86,19 @@ CREATE INDEX signoffs_by_item ON signoffs(service, item, id);
 
 constexpr std::array<std::string_view, 2> k_migrations{k_v1, k_v2};
 
-// Returns `version`, or throws when it comes from a newer shipcheck: its tables may mean
-// something this build would misread or damage.
+// What PostgreSQL adds to each step. Results are read back "ORDER BY rowid": SQLite's implicit
+// row id, and on PostgreSQL a column of that name, so that the query reads the same on both.
+constexpr std::array<std::string_view, 2> k_postgres_additions{
+    "ALTER TABLE results ADD COLUMN rowid BIGSERIAL PRIMARY KEY;\n", ""};
+
+void replace_all(std::string& text, std::string_view from, std::string_view to) {
+  for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+    text.replace(at, from.size(), to);
+  }
+}
+
+}  // namespace
+
 int known_version(int version) {
   if (version < 0 || version > static_cast<int>(k_migrations.size())) {
     throw StoreError(
@@ -99,8 +108,6 @@ int known_version(int version) {
   return version;
 }
 
-}  // namespace
-
 std::span<const std::string_view> migrations() {
   return k_migrations;
 }
@@ -109,26 +116,34 @@ int latest_schema_version() {
   return static_cast<int>(k_migrations.size());
 }
 
-int read_schema_version(sqlite3* db) {
-  Statement stmt(db, "PRAGMA user_version");
-  return stmt.step() ? static_cast<int>(stmt.integer(0)) : 0;
+std::string sqlite_migration(std::size_t step) {
+  return std::string(k_migrations.at(step));
 }
 
-int migrate(sqlite3* db) {
-  // Read first without the write lock: an up-to-date database (the usual case) stays read-only.
-  if (known_version(read_schema_version(db)) == latest_schema_version()) {
+std::string postgres_migration(std::size_t step) {
+  // SQLite's INTEGER holds 64 bits, and its INTEGER PRIMARY KEY numbers rows by itself.
+  std::string sql(k_migrations.at(step));
+  replace_all(sql, "INTEGER PRIMARY KEY", "BIGSERIAL PRIMARY KEY");
+  replace_all(sql, "INTEGER", "BIGINT");
+  return sql + std::string(k_postgres_additions.at(step));
+}
+
+int migrate(Db& db) {
+  // Read first without the lock: an up-to-date database (the usual case) stays read-only.
+  if (known_version(db.schema_version()) == latest_schema_version()) {
     return 0;
   }
   int applied = 0;
   while (true) {
     Transaction tx(db);
-    const int version = known_version(read_schema_version(db));
+    db.lock_schema();
+    const int version = known_version(db.schema_version());
     if (version == latest_schema_version()) {
       tx.commit();
       return applied;
     }
-    exec(db, k_migrations[static_cast<std::size_t>(version)]);
-    exec(db, fmt::format("PRAGMA user_version = {}", version + 1));
+    db.exec(db.migration_sql(static_cast<std::size_t>(version)));
+    db.set_schema_version(version + 1);
     tx.commit();
     ++applied;
   }

@@ -5,30 +5,27 @@
 namespace shipcheck::store {
 
 std::int64_t Store::record_signoff(const SignoffRow& s) {
-  Statement stmt(m_db.get(),
-                 "INSERT INTO signoffs (service, item, signed_by, signed_at, note, git_commit) "
-                 "VALUES (?, ?, ?, ?, ?, ?)");
-  stmt.bind(1, s.service)
-      .bind(2, s.item)
-      .bind(3, s.signed_by)
-      .bind(4, s.signed_at)
-      .bind(5, s.note)
-      .bind(6, s.commit);
-  stmt.step();
-  return sqlite3_last_insert_rowid(m_db.get());
+  return m_db
+      ->query(
+          "INSERT INTO signoffs (service, item, signed_by, signed_at, note, git_commit) "
+          "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+          {s.service, s.item, s.signed_by, s.signed_at, s.note, s.commit})
+      .at(0)
+      .integer(0);
 }
 
 std::optional<SignoffRow> Store::latest_signoff(const std::string& service,
                                                 const std::string& item) const {
-  Statement stmt(m_db.get(),
-                 "SELECT id, service, item, signed_by, signed_at, note, git_commit FROM signoffs "
-                 "WHERE service = ? AND item = ? ORDER BY id DESC LIMIT 1");
-  stmt.bind(1, service).bind(2, item);
-  if (!stmt.step()) {
+  const auto rows = m_db->query(
+      "SELECT id, service, item, signed_by, signed_at, note, git_commit FROM signoffs "
+      "WHERE service = ? AND item = ? ORDER BY id DESC LIMIT 1",
+      {service, item});
+  if (rows.empty()) {
     return std::nullopt;
   }
-  return SignoffRow{stmt.integer(0), stmt.text(1), stmt.text(2), stmt.text(3),
-                    stmt.text(4),    stmt.text(5), stmt.text(6)};
+  const Row& row = rows.front();
+  return SignoffRow{row.integer(0), row.text(1), row.text(2), row.text(3),
+                    row.text(4),    row.text(5), row.text(6)};
 }
 
 }  // namespace shipcheck::store

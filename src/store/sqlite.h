@@ -1,21 +1,22 @@
-// Thin RAII layer over the sqlite3 C API: owned handles, prepared statements, transactions.
+// The SQLite backend of the store (a project's own .shipcheck/history.db), over a thin RAII
+// layer on the sqlite3 C API: owned handles and prepared statements.
 #pragma once
 
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <filesystem>
 #include <memory>
-#include <stdexcept>
 #include <string>
 #include <string_view>
 
+#include "store/db.h"
+
 namespace shipcheck::store {
 
-// Every SQLite failure below open() surfaces as this, carrying sqlite3_errmsg().
-class StoreError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
+// Opens or creates the file `db_path` (its directory must exist) with WAL and a busy timeout.
+// Throws StoreError when it cannot be opened or is not a database.
+std::unique_ptr<Db> open_sqlite(const std::filesystem::path& db_path);
 
 struct DbCloser {
   void operator()(sqlite3* db) const noexcept { sqlite3_close_v2(db); }
@@ -48,26 +49,11 @@ class Statement {
   std::string text(int column) const;  // "" for NULL
   std::int64_t integer(int column) const;
   bool is_null(int column) const;
+  Row row() const;  // every column of the current row
 
  private:
   sqlite3* m_db;
   StatementHandle m_stmt;
-};
-
-// BEGIN IMMEDIATE on construction (takes the write lock up front, so two writers wait on the
-// busy timeout instead of failing mid-transaction); ROLLBACK on destruction unless committed.
-class Transaction {
- public:
-  explicit Transaction(sqlite3* db);
-  ~Transaction();
-  Transaction(const Transaction&) = delete;
-  Transaction& operator=(const Transaction&) = delete;
-
-  void commit();
-
- private:
-  sqlite3* m_db;
-  bool m_open = true;
 };
 
 }  // namespace shipcheck::store

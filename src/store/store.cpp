@@ -1,4 +1,4 @@
-// SQLite run store: open + migrate, record a run, read runs and results back.
+// The run store over either backend: open + migrate, record a run, read runs and results back.
 #include "store/store.h"
 
 #include <fstream>
@@ -8,30 +8,15 @@
 #include <nlohmann/json.hpp>
 
 #include "store/migrations.h"
+#include "store/postgres.h"
+#include "store/sqlite.h"
 
 namespace shipcheck::store {
 namespace {
 
-// Long enough to wait out another shipcheck recording a run; short enough not to hang CI.
-constexpr int k_busy_timeout_ms = 5000;
-
-DbHandle open_handle(const std::filesystem::path& db_path) {
-  sqlite3* raw = nullptr;
-  const int rc =
-      sqlite3_open_v2(db_path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
-  DbHandle db(raw);
-  if (rc != SQLITE_OK) {
-    throw StoreError(raw != nullptr ? sqlite3_errmsg(raw) : sqlite3_errstr(rc));
-  }
-  return db;
-}
-
-void configure(sqlite3* db) {
-  sqlite3_busy_timeout(db, k_busy_timeout_ms);
-  // The first statement that reads the file: a corrupt or foreign file fails here.
-  exec(db, "PRAGMA journal_mode = WAL");
-  exec(db, "PRAGMA foreign_keys = ON");
-}
+constexpr std::string_view k_run_columns =
+    "SELECT id, started_at, service, project, score, min_score, verdict, duration_ms, summary, "
+    "decided_by, git_commit FROM runs ";
 
 std::string summary_text(const Summary& s) {
   return nlohmann::json{{"pass", s.pass}, {"fail", s.fail},   {"warn", s.warn},
@@ -67,100 +52,84 @@ std::vector<std::string> parse_strings(const std::string& text) {
   return out;
 }
 
-std::int64_t insert_run(sqlite3* db, const Report& report, const std::string& project_root,
+std::int64_t insert_run(Db& db, const Report& report, const std::string& project_root,
                         const std::string& commit) {
-  Statement stmt(db,
-                 "INSERT INTO runs (started_at, service, project, score, min_score, verdict, "
-                 "duration_ms, summary, decided_by, git_commit) "
-                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  stmt.bind(1, report.started_at)
-      .bind(2, report.service)
-      .bind(3, project_root)
-      .bind(4, std::int64_t{report.score})
-      .bind(5, std::int64_t{report.min_score})
-      .bind(6, report.ready ? "ready" : "not-ready")
-      .bind(7, report.duration_ms)
-      .bind(8, summary_text(report.summary))
-      .bind(9, nlohmann::json(report.decided_by).dump())
-      .bind(10, commit);
-  stmt.step();
-  return sqlite3_last_insert_rowid(db);
+  const auto rows = db.query(
+      "INSERT INTO runs (started_at, service, project, score, min_score, verdict, duration_ms, "
+      "summary, decided_by, git_commit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      {report.started_at, report.service, project_root, std::int64_t{report.score},
+       std::int64_t{report.min_score}, std::string(report.ready ? "ready" : "not-ready"),
+       report.duration_ms, summary_text(report.summary), nlohmann::json(report.decided_by).dump(),
+       commit});
+  return rows.at(0).integer(0);
 }
 
-void bind_location(Statement& stmt, const std::optional<Location>& location) {
-  if (!location) {
-    stmt.bind_null(8).bind_null(9).bind_null(10).bind_null(11);
-    return;
-  }
-  stmt.bind(8, location->file)
-      .bind(9, std::int64_t{location->line})
-      .bind(10, std::int64_t{location->column})
-      .bind(11, location->commit);
+// The location's and the suppression's columns, NULL when the result has none.
+std::vector<Value> optional_columns(const Result& r) {
+  const Value null(nullptr);
+  const auto& at = r.location;
+  const auto& sup = r.suppressed;
+  return {at ? Value(at->file) : null,
+          at ? Value(std::int64_t{at->line}) : null,
+          at ? Value(std::int64_t{at->column}) : null,
+          at ? Value(at->commit) : null,
+          sup ? Value(sup->reason) : null,
+          sup ? Value(sup->source) : null};
 }
 
-void insert_result(Statement& stmt, std::int64_t run_id, const Result& r) {
-  stmt.bind(1, run_id)
-      .bind(2, r.rule)
-      .bind(3, r.title)
-      .bind(4, r.family)
-      .bind(5, to_string(r.severity))
-      .bind(6, to_string(r.status))
-      .bind(7, r.target);
-  bind_location(stmt, r.location);
-  stmt.bind(12, r.fingerprint)
-      .bind(13, r.message)
-      .bind(14, r.evidence)
-      .bind(15, r.remediation)
-      .bind(16, r.duration_ms);
-  if (r.suppressed) {
-    stmt.bind(17, r.suppressed->reason).bind(18, r.suppressed->source);
-  } else {
-    stmt.bind_null(17).bind_null(18);
-  }
-  stmt.step();
+void insert_result(Db& db, std::int64_t run_id, const Result& r) {
+  const auto opt = optional_columns(r);
+  db.query(
+      "INSERT INTO results (run_id, rule, title, family, severity, status, target, file, line, "
+      "col, git_commit, fingerprint, message, evidence, remediation, duration_ms, "
+      "suppressed_reason, suppressed_source) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {run_id, r.rule, r.title, r.family, std::string(to_string(r.severity)),
+       std::string(to_string(r.status)), r.target, opt[0], opt[1], opt[2], opt[3], r.fingerprint,
+       r.message, r.evidence, r.remediation, r.duration_ms, opt[4], opt[5]});
 }
 
-RunRow read_run(const Statement& stmt) {
-  RunRow row;
-  row.id = stmt.integer(0);
-  row.started_at = stmt.text(1);
-  row.service = stmt.text(2);
-  row.project = stmt.text(3);
-  row.score = static_cast<int>(stmt.integer(4));
-  row.min_score = static_cast<int>(stmt.integer(5));
-  row.ready = stmt.text(6) == "ready";
-  row.duration_ms = stmt.integer(7);
-  row.summary = parse_summary(stmt.text(8));
-  row.decided_by = parse_strings(stmt.text(9));
-  row.commit = stmt.text(10);
-  return row;
+RunRow read_run(const Row& row) {
+  RunRow run;
+  run.id = row.integer(0);
+  run.started_at = row.text(1);
+  run.service = row.text(2);
+  run.project = row.text(3);
+  run.score = static_cast<int>(row.integer(4));
+  run.min_score = static_cast<int>(row.integer(5));
+  run.ready = row.text(6) == "ready";
+  run.duration_ms = row.integer(7);
+  run.summary = parse_summary(row.text(8));
+  run.decided_by = parse_strings(row.text(9));
+  run.commit = row.text(10);
+  return run;
 }
 
-std::optional<Location> read_location(const Statement& stmt) {
-  if (stmt.is_null(6)) {
+std::optional<Location> read_location(const Row& row) {
+  if (row.is_null(6)) {
     return std::nullopt;
   }
-  return Location{stmt.text(6), static_cast<int>(stmt.integer(7)),
-                  static_cast<int>(stmt.integer(8)), stmt.text(9)};
+  return Location{row.text(6), static_cast<int>(row.integer(7)), static_cast<int>(row.integer(8)),
+                  row.text(9)};
 }
 
-Result read_result(const Statement& stmt) {
+Result read_result(const Row& row) {
   Result r;
-  r.rule = stmt.text(0);
-  r.title = stmt.text(1);
-  r.family = stmt.text(2);
+  r.rule = row.text(0);
+  r.title = row.text(1);
+  r.family = row.text(2);
   // A value from a newer build that this one does not know reads as the safe side.
-  r.severity = parse_severity(stmt.text(3)).value_or(Severity::info);
-  r.status = parse_status(stmt.text(4)).value_or(Status::error);
-  r.target = stmt.text(5);
-  r.location = read_location(stmt);
-  r.fingerprint = stmt.text(10);
-  r.message = stmt.text(11);
-  r.evidence = stmt.text(12);
-  r.remediation = stmt.text(13);
-  r.duration_ms = stmt.integer(14);
-  if (!stmt.is_null(15)) {
-    r.suppressed = SuppressionNote{stmt.text(15), stmt.text(16)};
+  r.severity = parse_severity(row.text(3)).value_or(Severity::info);
+  r.status = parse_status(row.text(4)).value_or(Status::error);
+  r.target = row.text(5);
+  r.location = read_location(row);
+  r.fingerprint = row.text(10);
+  r.message = row.text(11);
+  r.evidence = row.text(12);
+  r.remediation = row.text(13);
+  r.duration_ms = row.integer(14);
+  if (!row.is_null(15)) {
+    r.suppressed = SuppressionNote{row.text(15), row.text(16)};
   }
   return r;
 }
@@ -169,6 +138,16 @@ Result read_result(const Statement& stmt) {
 
 std::filesystem::path default_db_path(const std::filesystem::path& project_root) {
   return project_root / ".shipcheck" / "history.db";
+}
+
+// Migrates `db` and wraps it; nullopt when `create` is off and the database holds no history.
+std::optional<Store> Store::migrated(std::unique_ptr<Db> db, bool create) {
+  if (!create && db->schema_version() == 0) {
+    return std::nullopt;
+  }
+  const int applied = migrate(*db);
+  const int version = db->schema_version();
+  return Store(std::move(db), version, applied);
 }
 
 tl::expected<Store, std::string> Store::open(const std::filesystem::path& db_path) {
@@ -181,13 +160,17 @@ tl::expected<Store, std::string> Store::open(const std::filesystem::path& db_pat
             fmt::format("cannot create {}: {}", db_path.parent_path().string(), ec.message()));
       }
     }
-    DbHandle db = open_handle(db_path);
-    configure(db.get());
-    const int applied = migrate(db.get());
-    const int version = read_schema_version(db.get());
-    return Store(std::move(db), version, applied);
+    return std::move(*migrated(open_sqlite(db_path), true));
   } catch (const StoreError& e) {
     return tl::unexpected(fmt::format("history database {}: {}", db_path.string(), e.what()));
+  }
+}
+
+tl::expected<std::optional<Store>, std::string> Store::open_url(std::string_view url, bool create) {
+  try {
+    return migrated(open_postgres(url), create);
+  } catch (const StoreError& e) {
+    return tl::unexpected(fmt::format("history database {}: {}", postgres_display(url), e.what()));
   }
 }
 
@@ -204,55 +187,40 @@ tl::expected<Store, std::string> Store::open_for_project(const std::filesystem::
 
 std::int64_t Store::record_run(const Report& report, const std::string& project_root,
                                const std::string& commit) {
-  Transaction tx(m_db.get());
-  const std::int64_t run_id = insert_run(m_db.get(), report, project_root, commit);
-  Statement stmt(m_db.get(),
-                 "INSERT INTO results (run_id, rule, title, family, severity, status, target, "
-                 "file, line, col, git_commit, fingerprint, message, evidence, remediation, "
-                 "duration_ms, suppressed_reason, suppressed_source) "
-                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  Transaction tx(*m_db);
+  const std::int64_t run_id = insert_run(*m_db, report, project_root, commit);
   for (const auto& r : report.results) {
-    insert_result(stmt, run_id, r);
-    stmt.reset();
+    insert_result(*m_db, run_id, r);
   }
   tx.commit();
   return run_id;
 }
 
 std::vector<RunRow> Store::recent_runs(int limit) const {
-  Statement stmt(m_db.get(),
-                 "SELECT id, started_at, service, project, score, min_score, verdict, "
-                 "duration_ms, summary, decided_by, git_commit FROM runs ORDER BY id DESC "
-                 "LIMIT ?");
-  stmt.bind(1, std::int64_t{limit});
-  std::vector<RunRow> rows;
-  while (stmt.step()) {
-    rows.push_back(read_run(stmt));
+  std::vector<RunRow> runs;
+  for (const auto& row : m_db->query(fmt::format("{}ORDER BY id DESC LIMIT ?", k_run_columns),
+                                     {std::int64_t{limit}})) {
+    runs.push_back(read_run(row));
   }
-  return rows;
+  return runs;
 }
 
 std::optional<RunRow> Store::run(std::int64_t run_id) const {
-  Statement stmt(m_db.get(),
-                 "SELECT id, started_at, service, project, score, min_score, verdict, "
-                 "duration_ms, summary, decided_by, git_commit FROM runs WHERE id = ?");
-  stmt.bind(1, run_id);
-  if (!stmt.step()) {
+  const auto rows = m_db->query(fmt::format("{}WHERE id = ?", k_run_columns), {run_id});
+  if (rows.empty()) {
     return std::nullopt;
   }
-  return read_run(stmt);
+  return read_run(rows.front());
 }
 
 std::vector<Result> Store::results_of(std::int64_t run_id) const {
-  Statement stmt(m_db.get(),
-                 "SELECT rule, title, family, severity, status, target, file, line, col, "
-                 "git_commit, fingerprint, message, evidence, remediation, duration_ms, "
-                 "suppressed_reason, suppressed_source FROM results WHERE run_id = ? "
-                 "ORDER BY rowid");
-  stmt.bind(1, run_id);
   std::vector<Result> results;
-  while (stmt.step()) {
-    results.push_back(read_result(stmt));
+  for (const auto& row : m_db->query(
+           "SELECT rule, title, family, severity, status, target, file, line, col, git_commit, "
+           "fingerprint, message, evidence, remediation, duration_ms, suppressed_reason, "
+           "suppressed_source FROM results WHERE run_id = ? ORDER BY rowid",
+           {run_id})) {
+    results.push_back(read_result(row));
   }
   return results;
 }

@@ -1,18 +1,21 @@
-// Run history in SQLite (DESIGN.md: `.shipcheck/history.db`), read by `history` and `diff`.
+// Run history (DESIGN.md: `.shipcheck/history.db`, or the PostgreSQL database `store:` names),
+// read by `history` and `diff`.
 #pragma once
 
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <tl/expected.hpp>
 
 #include "core/report.h"
 #include "core/result.h"
-#include "store/sqlite.h"
+#include "store/db.h"
 
 namespace shipcheck::store {
 
@@ -63,16 +66,22 @@ struct SignoffRow {
   std::string commit;  // the commit it vouches for; "" = any
 };
 
-// A connection to the history database. Movable, not copyable, not for concurrent use from
-// several threads; several processes may share one file (WAL mode, busy timeout).
-// After open() succeeds, the other members throw StoreError if SQLite fails (disk full,
-// locked past the busy timeout).
+// A connection to the history database, SQLite or PostgreSQL (store/db.h). Movable, not
+// copyable, not for concurrent use from several threads; several processes may share one
+// file (WAL mode, busy timeout) or one PostgreSQL database. After opening succeeds, the other
+// members throw StoreError if the database fails (disk full, locked past the busy timeout,
+// connection lost).
 class Store {
  public:
-  // Opens or creates `db_path` (and its parent directory), enables WAL and a busy timeout,
-  // and applies pending migrations. The error names the path and the reason: unreadable,
-  // not a database, or written by a newer shipcheck.
+  // Opens or creates the SQLite file `db_path` (and its parent directory), enables WAL and a
+  // busy timeout, and applies pending migrations. The error names the path and the reason:
+  // unreadable, not a database, or written by a newer shipcheck.
   static tl::expected<Store, std::string> open(const std::filesystem::path& db_path);
+  // Connects to the PostgreSQL database `url` and applies pending migrations. With `create`
+  // off, a database holding no history yet is left untouched and gives nullopt. Errors name
+  // the database without the password.
+  static tl::expected<std::optional<Store>, std::string> open_url(std::string_view url,
+                                                                  bool create = true);
   // Opens the project's default database, first creating .shipcheck/ with a .gitignore that
   // keeps the history out of the repository.
   static tl::expected<Store, std::string> open_for_project(const std::filesystem::path& root);
@@ -107,12 +116,13 @@ class Store {
   int migrations_applied() const { return m_migrations_applied; }
 
  private:
-  Store(DbHandle db, int schema_version, int migrations_applied)
+  Store(std::unique_ptr<Db> db, int schema_version, int migrations_applied)
       : m_db(std::move(db)),
         m_schema_version(schema_version),
         m_migrations_applied(migrations_applied) {}
+  static std::optional<Store> migrated(std::unique_ptr<Db> db, bool create);
 
-  DbHandle m_db;
+  std::unique_ptr<Db> m_db;
   int m_schema_version = 0;
   int m_migrations_applied = 0;
 };

@@ -7,66 +7,57 @@
 namespace shipcheck::store {
 namespace {
 
-WatchRow read_watch(const Statement& stmt) {
-  WatchRow row;
-  row.id = stmt.integer(0);
-  row.started_at = stmt.text(1);
-  row.service = stmt.text(2);
-  row.project = stmt.text(3);
-  row.commit = stmt.text(4);
-  row.duration_ms = stmt.integer(5);
-  row.outcome = stmt.text(6);
-  row.trigger = stmt.text(7);
-  row.message = stmt.text(8);
-  row.healthy_polls = stmt.integer(9);
-  row.polls = stmt.integer(10);
-  row.rollback = stmt.text(11);
+WatchRow read_watch(const Row& row) {
+  WatchRow watch;
+  watch.id = row.integer(0);
+  watch.started_at = row.text(1);
+  watch.service = row.text(2);
+  watch.project = row.text(3);
+  watch.commit = row.text(4);
+  watch.duration_ms = row.integer(5);
+  watch.outcome = row.text(6);
+  watch.trigger = row.text(7);
+  watch.message = row.text(8);
+  watch.healthy_polls = row.integer(9);
+  watch.polls = row.integer(10);
+  watch.rollback = row.text(11);
   // A value that is not a number (written by a newer build) is left out, not misread.
-  const auto baselines = nlohmann::json::parse(stmt.text(12), nullptr, false);
+  const auto baselines = nlohmann::json::parse(row.text(12), nullptr, false);
   if (baselines.is_object()) {
     for (const auto& [name, value] : baselines.items()) {
       if (value.is_number()) {
-        row.baselines[name] = value.get<double>();
+        watch.baselines[name] = value.get<double>();
       }
     }
   }
-  return row;
+  return watch;
 }
 
 }  // namespace
 
 std::int64_t Store::record_watch(const WatchRow& watch) {
-  Statement stmt(m_db.get(),
-                 "INSERT INTO watches (started_at, service, project, git_commit, duration_ms, "
-                 "outcome, trigger_text, message, healthy_polls, polls, rollback, baselines) "
-                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  stmt.bind(1, watch.started_at)
-      .bind(2, watch.service)
-      .bind(3, watch.project)
-      .bind(4, watch.commit)
-      .bind(5, watch.duration_ms)
-      .bind(6, watch.outcome)
-      .bind(7, watch.trigger)
-      .bind(8, watch.message)
-      .bind(9, watch.healthy_polls)
-      .bind(10, watch.polls)
-      .bind(11, watch.rollback)
-      .bind(12, nlohmann::json(watch.baselines).dump());
-  stmt.step();
-  return sqlite3_last_insert_rowid(m_db.get());
+  return m_db
+      ->query(
+          "INSERT INTO watches (started_at, service, project, git_commit, duration_ms, "
+          "outcome, trigger_text, message, healthy_polls, polls, rollback, baselines) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+          {watch.started_at, watch.service, watch.project, watch.commit, watch.duration_ms,
+           watch.outcome, watch.trigger, watch.message, watch.healthy_polls, watch.polls,
+           watch.rollback, nlohmann::json(watch.baselines).dump()})
+      .at(0)
+      .integer(0);
 }
 
 std::vector<WatchRow> Store::recent_watches(int limit, const std::string& service) const {
-  Statement stmt(m_db.get(),
-                 "SELECT id, started_at, service, project, git_commit, duration_ms, outcome, "
-                 "trigger_text, message, healthy_polls, polls, rollback, baselines FROM watches "
-                 "WHERE ? = '' OR service = ? ORDER BY id DESC LIMIT ?");
-  stmt.bind(1, service).bind(2, service).bind(3, std::int64_t{limit});
-  std::vector<WatchRow> rows;
-  while (stmt.step()) {
-    rows.push_back(read_watch(stmt));
+  std::vector<WatchRow> watches;
+  for (const auto& row :
+       m_db->query("SELECT id, started_at, service, project, git_commit, duration_ms, outcome, "
+                   "trigger_text, message, healthy_polls, polls, rollback, baselines FROM watches "
+                   "WHERE CAST(? AS TEXT) = '' OR service = ? ORDER BY id DESC LIMIT ?",
+                   {service, service, std::int64_t{limit}})) {
+    watches.push_back(read_watch(row));
   }
-  return rows;
+  return watches;
 }
 
 }  // namespace shipcheck::store

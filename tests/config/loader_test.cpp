@@ -238,6 +238,28 @@ TEST(Loader, UrlEnvHoldsANameAndIsNotExpanded) {
   EXPECT_TRUE(config->sensitive_values.empty());
 }
 
+TEST(Loader, StoreTakesAPostgresUrlFromTheEnvironment) {
+  const TempDir dir;
+  const std::string url = "postgresql://ci:s3cr3t-store-pass@db.internal:5432/shipcheck";
+  const auto config = load_config_text("store: ${HISTORY_URL}\n", "shipcheck.yaml", dir.path(),
+                                       env_of({{"HISTORY_URL", url}}));
+  ASSERT_TRUE(config.has_value()) << config.error().to_string();
+  EXPECT_EQ(config->store, url);
+  EXPECT_EQ(config->sensitive_values, (Strings{url}));
+  // The short scheme, and an empty value (a variable set to ""), which keeps the local file.
+  const auto short_scheme =
+      load_config_text("store: postgres://localhost/h\n", "shipcheck.yaml", dir.path(), env_of({}));
+  ASSERT_TRUE(short_scheme.has_value()) << short_scheme.error().to_string();
+  EXPECT_EQ(short_scheme->store, "postgres://localhost/h");
+  const auto empty = load_config_text("store: ${HISTORY_URL}\n", "shipcheck.yaml", dir.path(),
+                                      env_of({{"HISTORY_URL", ""}}));
+  ASSERT_TRUE(empty.has_value()) << empty.error().to_string();
+  EXPECT_EQ(empty->store, "");
+  const auto absent = load_config_text("service: a\n", "shipcheck.yaml", dir.path(), env_of({}));
+  ASSERT_TRUE(absent.has_value());
+  EXPECT_EQ(absent->store, "");
+}
+
 TEST(Loader, AcceptsAUtf8ByteOrderMarkAndCrlfLineEnds) {
   const TempDir dir;
   const auto config = load_config_text("\xEF\xBB\xBFservice: caf\xC3\xA9\r\nmin_score: 80\r\n",
@@ -295,6 +317,19 @@ TEST(LoaderErrors, MapWhereAStringIsExpected) {
 
 TEST(LoaderErrors, StringWhereAListIsExpected) {
   EXPECT_ERROR_AT(error_of("endpoints:\n  docs: /docs\n"), 2, 9, "'endpoints.docs' must be a list");
+}
+
+TEST(LoaderErrors, StoreThatIsNotAPostgresUrlShowsOnlyItsScheme) {
+  const ParseError e = error_of("service: a\nstore: mysql://ci:s3cr3t-pass@db/history\n");
+  EXPECT_ERROR_AT(e, 2, 8, "'store' must be a postgresql:// or postgres:// URL, got 'mysql://…'");
+  EXPECT_EQ(e.to_string().find("s3cr3t"), std::string::npos) << e.to_string();
+  EXPECT_NE(e.hint.find("store: ${"), std::string::npos) << e.hint;
+
+  const ParseError no_scheme = error_of("store: ci:s3cr3t-pass@db/history\n");
+  EXPECT_ERROR_AT(no_scheme, 1, 8, "'store' must be a postgresql:// or postgres:// URL");
+  EXPECT_EQ(no_scheme.to_string().find("s3cr3t"), std::string::npos) << no_scheme.to_string();
+  EXPECT_ERROR_AT(error_of("store: .shipcheck/other.db\n"), 1, 8,
+                  "'store' must be a postgresql:// or postgres:// URL, got '.shipcheck/other.db'");
 }
 
 TEST(LoaderErrors, BadSeverity) {

@@ -8,7 +8,7 @@
 
 #include "checks/repo/git_facts.h"
 #include "engines/watch/triggers.h"
-#include "store/store.h"
+#include "store/open.h"
 
 namespace shipcheck::checks {
 namespace {
@@ -51,20 +51,19 @@ LastWatch::LastWatch()
                      "`shipcheck watch`"}) {}
 
 std::vector<Result> LastWatch::run(const Context& ctx) const {
-  const auto db_path = store::default_db_path(ctx.root);
-  std::error_code ec;
-  if (!std::filesystem::exists(db_path, ec)) {
-    return {skip(k_no_watch)};
-  }
-  auto db = store::Store::open(db_path);
+  const store::HistoryLocation where{ctx.root, ctx.config.store};
+  auto db = store::open_history(where, store::Access::read);
   if (!db) {
     return {error(db.error())};
   }
+  if (!*db) {
+    return {skip(k_no_watch)};
+  }
   std::vector<store::WatchRow> watches;
   try {
-    watches = db->recent_watches(1, ctx.config.service);
+    watches = (*db)->recent_watches(1, ctx.config.service);
   } catch (const std::exception& e) {
-    return {error(fmt::format("history database {}: {}", db_path.string(), e.what()))};
+    return {error(fmt::format("history database {}: {}", store::history_name(where), e.what()))};
   }
   if (watches.empty()) {
     return {skip(k_no_watch)};

@@ -269,6 +269,11 @@ Error Session::lost(std::string_view what) {
 
 tl::expected<Rows, Error> Session::query(std::string_view sql,
                                          const std::vector<std::string>& params) {
+  return query_nullable(sql, std::vector<std::optional<std::string>>(params.begin(), params.end()));
+}
+
+tl::expected<Rows, Error> Session::query_nullable(
+    std::string_view sql, const std::vector<std::optional<std::string>>& params) {
   if (!m_conn) {
     return tl::make_unexpected(
         Error{Failure::other, "the connection was closed after an earlier failure"});
@@ -280,7 +285,7 @@ tl::expected<Rows, Error> Session::query(std::string_view sql,
 }
 
 tl::expected<void, Error> Session::send(std::string_view sql,
-                                        const std::vector<std::string>& params) {
+                                        const std::vector<std::optional<std::string>>& params) {
   PGconn* conn = m_conn.get();
   const std::string text(sql);
   int sent = 0;
@@ -288,8 +293,9 @@ tl::expected<void, Error> Session::send(std::string_view sql,
     sent = PQsendQuery(conn, text.c_str());
   } else {
     std::vector<const char*> values;
+    values.reserve(params.size());
     for (const auto& p : params) {
-      values.push_back(p.c_str());
+      values.push_back(p ? p->c_str() : nullptr);
     }
     sent = PQsendQueryParams(conn, text.c_str(), static_cast<int>(values.size()), nullptr,
                              values.data(), nullptr, nullptr, 0);

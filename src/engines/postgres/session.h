@@ -85,6 +85,9 @@ class Session {
   // connection the session is closed and every later query fails at once.
   tl::expected<Rows, Error> query(std::string_view sql,
                                   const std::vector<std::string>& params = {});
+  // As query(), where a nullopt parameter is NULL (for writes: the run store).
+  tl::expected<Rows, Error> query_nullable(std::string_view sql,
+                                           const std::vector<std::optional<std::string>>& params);
 
   int server_version() const { return m_server_version; }  // 150018 for 15.18
   std::string server_version_text() const;                 // "15.18"
@@ -97,7 +100,8 @@ class Session {
     void operator()(pg_conn* conn) const;
   };
   Session(pg_conn* conn, Options options, std::string password);
-  tl::expected<void, Error> send(std::string_view sql, const std::vector<std::string>& params);
+  tl::expected<void, Error> send(std::string_view sql,
+                                 const std::vector<std::optional<std::string>>& params);
   tl::expected<Rows, Error> receive();
   Error lost(std::string_view what);
 
