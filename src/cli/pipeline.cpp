@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "checks/context.h"
+#include "cli/checklist_view.h"
 #include "cli/manual_items.h"
 #include "cli/options.h"
 #include "config/detect.h"
@@ -271,7 +272,13 @@ tl::expected<RunOutput, ParseError> execute_run(const Registry& registry,
                                        today_utc(), std::move(baseline)});
   report.manual = manual_records(*owned_config, report.notices);
   decide_verdict(report);
+  output.checklist = checklist_view(*owned_config, report.notices);
   redactor.scrub(report);
+  if (output.checklist) {
+    for (auto& item : output.checklist->items) {
+      item.text = redactor.scrub(item.text);  // a checklist may quote a real key
+    }
+  }
   report.duration_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                            std::chrono::steady_clock::now() - started)
                            .count();

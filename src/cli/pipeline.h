@@ -18,6 +18,7 @@
 #include "core/report.h"
 #include "core/runner.h"
 #include "engines/dotenv/dotenv.h"
+#include "report/checklist_view.h"
 
 namespace shipcheck::cli {
 
@@ -62,6 +63,8 @@ struct RunOutput {
   bool abandoned = false;     // see RunOutcome::abandoned
   std::string config_source;  // "shipcheck.yaml" or "detected"
   std::filesystem::path project_root;
+  // The checklist the config links, for the Markdown report (see cli/checklist_view.h).
+  std::optional<report::ChecklistView> checklist;
   std::string store;  // config.store: the PostgreSQL history, or "" for the project's file
 };
 

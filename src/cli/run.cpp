@@ -217,6 +217,7 @@ int run_command(const Args& args) {
   auto options = report_options(f.no_color, f.quiet, f.verbose);
   const bool wants_history =
       std::any_of(sinks->begin(), sinks->end(), [](const Sink& s) { return s.format == "html"; });
+  options.checklist = output->checklist;
   if (wants_history) {
     options.history_scores =
         history_scores({output->project_root, output->store}, output->report.service);

@@ -224,6 +224,7 @@ struct CommandCheck {
 // rule-mapped item became.
 struct ChecklistRuleItem {
   int line = 0;
+  std::string title;  // the item's text, which tells items on one line apart
   std::vector<std::string> rules;
 };
 struct ChecklistLink {

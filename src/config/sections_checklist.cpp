@@ -36,7 +36,7 @@ const std::vector<Field<CommandCheck>> k_command_fields{
 const std::vector<Field<ChecklistRuleItem>> k_rule_item_fields{
     {"line", [](R& r, const N& n, const P& p,
                 ChecklistRuleItem& o) { r.read(o.line, n, p, 1, k_int_max); }},
-    {"title", [](R&, const N&, const P&, ChecklistRuleItem&) {}},  // for people reading the file
+    {"title", [](R& r, const N& n, const P& p, ChecklistRuleItem& o) { r.read(o.title, n, p); }},
     {"rules", [](R& r, const N& n, const P& p,
                  ChecklistRuleItem& o) { r.read(o.rules, n, p, &k_rule_id_shape); }},
 };

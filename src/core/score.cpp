@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 namespace shipcheck {
 namespace {
@@ -91,10 +92,24 @@ void decide_verdict(Report& report) {
                    : fmt::format("{} {} ({}; and {} more)", r->rule, r->message,
                                  to_string(r->severity), count - 1));
   }
+  std::vector<std::string> unsigned_items;
   for (const auto& m : report.manual) {
     if (m.required && !m.signed_off_by) {
-      report.decided_by.push_back(fmt::format("manual item '{}' is not signed off", m.id));
+      unsigned_items.push_back(fmt::format("'{}'", m.id));
     }
+  }
+  // An imported checklist has dozens of manual items: past a few, name three and count.
+  constexpr std::size_t k_named = 3;
+  if (unsigned_items.size() <= k_named) {
+    for (const auto& id : unsigned_items) {
+      report.decided_by.push_back(fmt::format("manual item {} is not signed off", id));
+    }
+  } else {
+    report.decided_by.push_back(
+        fmt::format("{} required manual items are not signed off ({} and {} more)",
+                    unsigned_items.size(),
+                    fmt::join(unsigned_items.begin(), unsigned_items.begin() + k_named, ", "),
+                    unsigned_items.size() - k_named));
   }
   if (report.score < report.min_score) {
     report.decided_by.push_back(

@@ -7,6 +7,7 @@
 #include "report/html.h"
 #include "report/json.h"
 #include "report/junit.h"
+#include "report/markdown.h"
 #include "report/sarif.h"
 #include "report/text.h"
 
@@ -20,11 +21,12 @@ std::unique_ptr<Reporter> create(const ReportOptions& options) {
   return std::make_unique<T>(options);
 }
 
-constexpr std::array<std::pair<std::string_view, Factory>, 5> k_formats{{
+constexpr std::array<std::pair<std::string_view, Factory>, 6> k_formats{{
     {"text", &create<TextReporter>},
     {"json", &create<JsonReporter>},
     {"sarif", &create<SarifReporter>},
     {"junit", &create<JunitReporter>},
+    {"markdown", &create<MarkdownReporter>},
     {"html", &create<HtmlReporter>},
 }};
 

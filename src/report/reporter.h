@@ -2,12 +2,14 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/report.h"
+#include "report/checklist_view.h"
 
 namespace shipcheck::report {
 
@@ -20,6 +22,9 @@ struct ReportOptions {
   // Scores of the project's earlier runs, oldest first (html: the history sparkline, drawn
   // with this run's score as its last point); empty when there is no store.
   std::vector<int> history_scores;
+  // markdown: the checklist the config links (`checklist:`), shown ticked; nullopt = none, and
+  // the report lists shipcheck's own results as a checklist instead.
+  std::optional<ChecklistView> checklist;
 };
 
 // Renders a Report. The Report is already redacted by the caller: a reporter prints what it
@@ -30,8 +35,8 @@ class Reporter {
   virtual void write(const Report& report, std::ostream& out) const = 0;
 };
 
-// The reporter for `format` ("text", "json", "sarif", "junit", "html"), or nullptr when the format
-// is unknown.
+// The reporter for `format` ("text", "json", "sarif", "junit", "markdown", "html"), or nullptr when
+// the format is unknown.
 std::unique_ptr<Reporter> make_reporter(std::string_view format, const ReportOptions& options);
 
 // The formats make_reporter() knows, in the order `--help` should list them.

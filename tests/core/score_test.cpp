@@ -83,5 +83,22 @@ TEST(Verdict, UnsignedRequiredManualItemBlocks) {
   EXPECT_EQ(report.summary.manual, 1);
 }
 
+TEST(Verdict, ManyUnsignedManualItemsMakeOneLine) {
+  Report report;
+  for (const char* id : {"a", "b", "c", "d", "e"}) {
+    report.manual.push_back(ManualRecord{id, id, "", true, {}, {}, {}});
+  }
+  report.manual.push_back(ManualRecord{"optional", "o", "", false, {}, {}, {}});
+  decide_verdict(report);
+  EXPECT_FALSE(report.ready);
+  EXPECT_EQ(report.decided_by,
+            std::vector<std::string>{
+                "5 required manual items are not signed off ('a', 'b', 'c' and 2 more)"});
+  report.manual.resize(2);
+  decide_verdict(report);
+  EXPECT_EQ(report.decided_by, (std::vector<std::string>{"manual item 'a' is not signed off",
+                                                         "manual item 'b' is not signed off"}));
+}
+
 }  // namespace
 }  // namespace shipcheck
