@@ -136,15 +136,32 @@ TEST_F(SarifCli, JunitOfAFailingDemoRunParsesBackWithTheSameFailures) {
   EXPECT_EQ(summary["tests"].get<std::size_t>(), report["results"].size());
 }
 
-TEST_F(SarifCli, OtherPlannedFormatsAreStillUnavailableAndListSarif) {
+// The Markdown report of a failing demo run (no checklist linked) lists every failed result
+// of the JSON report of the same run as an unticked item, and ticks none of them.
+TEST_F(SarifCli, MarkdownOfAFailingDemoRunListsEveryFailure) {
+  test::run_script("demo", fmt::format("plant '{}' ENV004", m_svc.string()));
+  const auto markdown = m_dir.path() / "report.md";
   const auto run = test::run_shipcheck(
-      fmt::format("run '{}' --format markdown --no-store --static", m_svc.string()));
-  EXPECT_EQ(run.exit_code, 2) << run.out << run.err;
-  EXPECT_NE(
-      run.err.find(
-          "--format markdown is not yet available (available: text, json, sarif, junit, html)"),
-      std::string::npos)
-      << run.err;
+      fmt::format("run '{}' --static --no-store --format json --format markdown --output '{}' "
+                  "--output '{}'",
+                  m_svc.string(), (m_dir.path() / "report.json").string(), markdown.string()));
+  EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
+  const Json report = Json::parse(slurp(m_dir.path() / "report.json"));
+  const std::string md = slurp(markdown);
+  EXPECT_EQ(md.rfind("# shipcheck: ", 0), 0U) << md;
+  EXPECT_NE(md.find(fmt::format("**Score {}/100**", report["score"].get<int>())), std::string::npos)
+      << md;
+  int failures = 0;
+  for (const auto& r : report["results"]) {
+    const std::string rule = r["rule"].get<std::string>();
+    if (r["status"] == "fail" && !r.contains("suppressed")) {
+      ++failures;
+      EXPECT_NE(md.find("- [ ] " + rule + " "), std::string::npos) << rule << "\n" << md;
+      EXPECT_EQ(md.find("- [x] " + rule + " "), std::string::npos) << rule;
+    }
+  }
+  EXPECT_GE(failures, 1);
+  EXPECT_NE(md.find("- [ ] ENV004 "), std::string::npos);
 }
 
 }  // namespace
