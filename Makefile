@@ -23,14 +23,14 @@ demo: build
 
 # Tests: release build (GCC, -Werror) and ASan+UBSan build (clang, with libFuzzer targets),
 # every test under ctest in both, except that the sanitized run leaves out the end-to-end demo
-# verdict tests (DemoLive, DemoDeps, DemoRedis, DemoWatch and the planted static defects,
-# EachRule/PlantedDefect): they spend minutes copying the demo and restarting its daemons,
+# verdict tests (DemoLive, DemoDeps, DemoRedis, DemoWatch, DemoChecklist and the planted static
+# defects, EachRule/PlantedDefect): they spend minutes copying the demo and restarting its daemons,
 # and the shipcheck code they drive is already run under ASan by the unit and integration
 # tests against the same real servers. Leaving them out halves the sanitized run.
 test: build asan
 	ctest --test-dir build --output-on-failure -j $(CTEST_JOBS)
 	ctest --test-dir build-asan --output-on-failure -j $(CTEST_JOBS) \
-	  -E '^(Demo(Live|Deps|Redis|Watch)[.]|EachRule/PlantedDefect[.])'
+	  -E '^(Demo(Live|Deps|Redis|Watch|Checklist)[.]|EachRule/PlantedDefect[.])'
 
 asan:
 	CC=clang CXX=clang++ cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug \
