@@ -175,7 +175,8 @@ int history_command(const Args& args) {
   if (entries.empty()) {
     fmt::print(
         "no runs or watches recorded yet: `shipcheck run` and `shipcheck watch` record "
-        "theirs in .shipcheck/history.db\n");
+        "theirs in the project's history (.shipcheck/history.db, or the database `store:` "
+        "names)\n");
     return k_exit_ok;
   }
   print_table(entries);
