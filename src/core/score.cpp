@@ -105,11 +105,10 @@ void decide_verdict(Report& report) {
       report.decided_by.push_back(fmt::format("manual item {} is not signed off", id));
     }
   } else {
-    report.decided_by.push_back(
-        fmt::format("{} required manual items are not signed off ({} and {} more)",
-                    unsigned_items.size(),
-                    fmt::join(unsigned_items.begin(), unsigned_items.begin() + k_named, ", "),
-                    unsigned_items.size() - k_named));
+    report.decided_by.push_back(fmt::format(
+        "{} required manual items are not signed off ({} and {} more)", unsigned_items.size(),
+        fmt::join(unsigned_items.begin(), unsigned_items.begin() + k_named, ", "),
+        unsigned_items.size() - k_named));
   }
   if (report.score < report.min_score) {
     report.decided_by.push_back(
