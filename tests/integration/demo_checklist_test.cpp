@@ -111,6 +111,7 @@ TEST(DemoChecklist, ImportedManualItemsBlockUntilSignedOffThenTheGoodDemoIsReady
     EXPECT_TRUE(r["status"] == "pass" || r["status"] == "skip") << r.dump();
   }
   EXPECT_EQ(after.report["verdict"], "ready");
+  EXPECT_EQ(test::schema_error(after.cli.out), "");
   EXPECT_EQ(after.report["score"], 100);
   for (const auto& m : after.report["manual"]) {
     EXPECT_EQ(m["signed_off_by"], "Release Lead") << m.dump();
