@@ -25,6 +25,10 @@ std::vector<std::string> closest(std::string_view word, const std::vector<std::s
 // included (Unicode standard, table 3-7).
 std::size_t utf8_sequence_length(std::string_view text, std::size_t i);
 
+// `text` with each malformed UTF-8 byte sequence (as utf8_sequence_length judges it) replaced
+// by U+FFFD, for text that goes where only UTF-8 is accepted (YAML, Markdown).
+std::string to_valid_utf8(std::string_view text);
+
 // Shannon entropy in bits per character.
 double shannon_entropy(std::string_view text);
 

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "core/severity.h"
+#include "core/text.h"
 
 namespace shipcheck::report {
 namespace {
@@ -20,9 +21,10 @@ struct Verdict {
   std::vector<const Result*> evidence;  // failures to show under it
 };
 
+// One line of valid UTF-8 (evidence quotes files, which may be in any encoding).
 std::string one_line(std::string_view text) {
   std::string out;
-  for (const char c : text) {
+  for (const char c : to_valid_utf8(text)) {
     out += c == '\n' || c == '\r' || c == '\t' ? ' ' : c;
   }
   return out;

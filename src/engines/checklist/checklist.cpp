@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "core/text.h"
 #include "engines/checklist/text.h"
 
 namespace shipcheck::checklist {
@@ -113,9 +114,12 @@ tl::expected<Checklist, ParseError> parse_checklist(std::string_view text,
   if (auto binary = find_binary(text, file_name)) {
     return tl::make_unexpected(std::move(*binary));
   }
+  // Items go into YAML and Markdown, which take only UTF-8: a stray Latin-1 byte becomes
+  // U+FFFD here, once, instead of breaking the config `import` writes. Lines stay as they were.
+  const std::string clean = to_valid_utf8(text);
   const bool plain =
-      mode == Mode::plain_text || (mode == Mode::detect && looks_like_plain_text(text));
-  return plain ? detail::parse_plain_text(text) : detail::parse_markdown(text);
+      mode == Mode::plain_text || (mode == Mode::detect && looks_like_plain_text(clean));
+  return plain ? detail::parse_plain_text(clean) : detail::parse_markdown(clean);
 }
 
 }  // namespace shipcheck::checklist
