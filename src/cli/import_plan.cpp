@@ -19,7 +19,12 @@ constexpr std::size_t k_max_slug = 40;
 std::vector<std::string> shell_commands(const checklist::Item& item) {
   std::vector<std::string> out;
   for (const auto& block : item.code) {
-    if (checklist::is_shell(block)) {
+    // A block of blanks (and control characters, which render_run drops) has nothing to
+    // run: the item is not a command for it.
+    const bool has_text = std::any_of(block.text.begin(), block.text.end(), [](char c) {
+      return static_cast<unsigned char>(c) > 0x20 && c != 0x7f;
+    });
+    if (checklist::is_shell(block) && has_text) {
       out.push_back(block.text);
     }
   }
