@@ -229,9 +229,12 @@ TEST(JsonSchema, AllowsAdditiveTopLevelKeys) {
 }
 
 TEST(ReporterFactory, KnowsItsFormatsInHelpOrderAndNoOthers) {
-  EXPECT_EQ(report_formats(), (std::vector<std::string>{"text", "json", "sarif", "junit", "html"}));
-  EXPECT_NE(make_reporter("json", {}), nullptr);
-  EXPECT_NE(make_reporter("text", {}), nullptr);
+  // DESIGN.md's --format list, in its order.
+  EXPECT_EQ(report_formats(),
+            (std::vector<std::string>{"text", "json", "sarif", "junit", "markdown", "html"}));
+  for (const auto& format : report_formats()) {
+    EXPECT_NE(make_reporter(format, {}), nullptr) << format;
+  }
   EXPECT_EQ(make_reporter("xml", {}), nullptr);
   EXPECT_EQ(make_reporter("JSON", {}), nullptr);
 }
