@@ -16,7 +16,7 @@ namespace {
 class DemoWithRedis {
  public:
   DemoWithRedis() {
-    setenv("DEMO_PORT_BASE", std::to_string(test::free_demo_port_base(41000)).c_str(), 1);
+    setenv("DEMO_PORT_BASE", std::to_string(test::free_demo_port_base(12000)).c_str(), 1);
     test::run_script("demo", fmt::format("setup '{}'", path().string()));
     test::run_script("demo", fmt::format("start '{}'", path().string()));
   }

@@ -31,7 +31,7 @@ constexpr const char* k_error_ratio =
 class WatchedDemo {
  public:
   WatchedDemo() {
-    setenv("DEMO_PORT_BASE", std::to_string(test::free_demo_port_base(51000)).c_str(), 1);
+    setenv("DEMO_PORT_BASE", std::to_string(test::free_demo_port_base(26000)).c_str(), 1);
     test::run_script("demo", fmt::format("setup '{}'", path().string()));
     start();
     for (const auto& line : split_lines(test::slurp(path() / ".run/ports.env"))) {

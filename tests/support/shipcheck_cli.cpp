@@ -61,7 +61,8 @@ std::string slurp(const std::filesystem::path& path) {
 }
 
 int free_demo_port_base(int from) {
-  for (int base = from; base < 60000; base += 100) {
+  constexpr int k_first_ephemeral_port = 32768;
+  for (int base = from; base + 80 < k_first_ephemeral_port; base += 100) {
     bool free = true;
     for (const int offset : {0, 32, 33, 43, 53, 79, 80}) {
       free = free && !accepts_connections(base + offset);

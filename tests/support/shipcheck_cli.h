@@ -19,7 +19,9 @@ CliRun run_shipcheck(const std::string& args, const std::filesystem::path& cwd =
 
 // A DEMO_PORT_BASE at or above `from` whose seven demo ports (base + 0, 32, 33, 43, 53, 79,
 // 80) are all free. Each demo test starts from its own `from`, so that tests running at once
-// do not pick the same base.
+// do not pick the same base. Bases stay below Linux's ephemeral ports (32768 and up by
+// default): there, an outgoing connection of another test may take a demo port between this
+// check and the demo's (re)start, and nginx then fails to bind (seen with DemoWatch at 51000).
 int free_demo_port_base(int from);
 
 // Runs scripts/<name> <args>; throws with its output if it exits non-zero.
