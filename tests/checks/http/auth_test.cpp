@@ -78,9 +78,16 @@ TEST(ValidTokenAcceptedTest, FailsWhenTheTokenIsRefused) {
 }
 
 TEST(ValidTokenAcceptedTest, IsInconclusiveWhenTheRateLimiterAnswers) {
-  const auto results = run_api(ValidTokenAccepted(), "location /api/ { return 429; }\n");
+  const auto results = run_api(
+      ValidTokenAccepted(), "location /api/ { add_header Retry-After 37 always; return 429; }\n");
   ASSERT_EQ(test::statuses(results), "error");
   EXPECT_NE(results[0].message.find("answers 429: rate limited before auth"), std::string::npos);
+  // Not the rule's fix (the token is not the problem): come back after the limiter's window.
+  EXPECT_NE(results[0].remediation.find("once the rate limiter's window has passed (it says "
+                                        "Retry-After: 37)"),
+            std::string::npos)
+      << results[0].remediation;
+  EXPECT_NE(results[0].remediation.find("`--skip RATE`"), std::string::npos);
 }
 
 TEST(ValidTokenAcceptedTest, PassesWithTheTokenAcceptedAndNeverShown) {
