@@ -28,16 +28,6 @@ bool accepted(long status) {
 // A 429 says nothing about auth: the rate limiter answered first.
 constexpr long k_rate_limited = 429;
 
-// The rule's remediation would be wrong for a 429: what to do is to come back later. A burst
-// shortly before (an earlier run's RATE001) counts in the limiter's window too.
-void explain_rate_limited(Result& result, const http::Response& r) {
-  const std::string retry(trim(r.header("retry-after").value_or("")));
-  result.remediation = fmt::format(
-      "run again once the rate limiter's window has passed{}; a burst shortly before counts "
-      "too, such as an earlier run's RATE001 (`--skip RATE` leaves the burst out)",
-      retry.empty() ? "" : " (it says Retry-After: " + retry + ")");
-}
-
 std::optional<std::string> valid_token(const Context& ctx) {
   if (ctx.config.auth.token_env.empty()) {
     return std::nullopt;
@@ -123,7 +113,7 @@ std::vector<Result> AuthRequired::check(const Context& ctx) const {
                                fmt::format("GET {} -> {}", requests[i].url, r.status));
     result.target = requests[i].url;
     if (r.ok() && r.status == k_rate_limited) {
-      explain_rate_limited(result, r);
+      live::explain_rate_limited(result, r);
     }
     out.push_back(std::move(result));
   }
@@ -168,7 +158,7 @@ std::vector<Result> ForgedTokensRefused::check(const Context& ctx) const {
         error(r.ok() ? fmt::format("GET {} answers {}: rate limited before auth", url, r.status)
                      : fmt::format("GET {} failed: {}", url, r.error));
     if (r.ok()) {
-      explain_rate_limited(inconclusive, r);
+      live::explain_rate_limited(inconclusive, r);
     }
     return {inconclusive};
   }
@@ -215,7 +205,7 @@ std::vector<Result> ValidTokenAccepted::check(const Context& ctx) const {
   if (r.status == k_rate_limited) {
     Result inconclusive =
         at(error(fmt::format("GET {} answers 429: rate limited before auth", url)));
-    explain_rate_limited(inconclusive, r);
+    live::explain_rate_limited(inconclusive, r);
     return {inconclusive};
   }
   if (r.status < 200 || r.status > 299) {

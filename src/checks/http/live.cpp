@@ -213,4 +213,12 @@ Result HeaderRule::at_url(const Context& ctx, Result result) const {
   return result;
 }
 
+void explain_rate_limited(Result& result, const http::Response& response) {
+  const std::string retry(trim(response.header("retry-after").value_or("")));
+  result.remediation = fmt::format(
+      "run again once the rate limiter's window has passed{}; a burst shortly before counts "
+      "too, such as an earlier run's RATE001 (`--skip RATE` leaves the burst out)",
+      retry.empty() ? "" : " (it says Retry-After: " + retry + ")");
+}
+
 }  // namespace shipcheck::checks::live

@@ -58,6 +58,11 @@ std::vector<http::Response> fetch_unverified(const Context& ctx,
 // request carrying credentials is not sent, and TLS001-TLS004 say why.
 bool certificate_rejected(const http::Response& response);
 
+// For a result the service's rate limiter answered (429) before the rule could judge: the
+// rule's remediation would be wrong, so it says to come back after the limiter's window
+// (with its Retry-After), and that a burst shortly before, an earlier run's RATE001, counts too.
+void explain_rate_limited(Result& result, const http::Response& response);
+
 // `error` when not one response of a batch arrived: a service that is down is not clean.
 std::optional<Result> unanswered(const Check& check, const Context& ctx,
                                  const std::vector<http::Response>& responses);

@@ -269,7 +269,9 @@ std::vector<Result> SmokeRequests::check(const Context& ctx) const {
       continue;
     }
     if (r.status == k_too_many_requests && !status_expected(step.expect, r.status)) {
-      out.push_back(at(error(fmt::format("{}: {} answers 429: rate limited", step.name, shown))));
+      Result limited = at(error(fmt::format("{}: {} answers 429: rate limited", step.name, shown)));
+      live::explain_rate_limited(limited, r);
+      out.push_back(std::move(limited));
       stopped_at = step.name;
       continue;
     }

@@ -27,6 +27,9 @@ const std::string k_api =
     "  if ($http_authorization != \"Bearer smk-test-token-5f2a9c\") { return 401; }\n"
     "  return 200 '{\"ok\": true}';\n"
     "}\n"
+    "location = /limited {\n"
+    "  add_header Retry-After 12 always;\n  return 429;\n"
+    "}\n"
     "location = /slow {\n"
     "  limit_rate 1000;\n  limit_rate_after 0;\n"
     "  return 200 '" +
@@ -87,6 +90,14 @@ TEST(SmokeRequestsTest, FailsWhenAnAssertionDoesNotHoldAndSendsNothingAfter) {
   EXPECT_EQ(results[1].evidence.rfind("GET /api/tasks/{{task_id}} -> 200 (", 0), 0U)
       << results[1].evidence;
   EXPECT_EQ(results[2].message, "delete: not sent, step 'read' did not pass");
+}
+
+TEST(SmokeRequestsTest, IsInconclusiveWhenTheRateLimiterAnswersAndSaysWhenToComeBack) {
+  const auto results = run_smoke({step("limited", "GET", "/limited"), step("next", "GET", "/")});
+  ASSERT_EQ(test::statuses(results), "error,skip");
+  EXPECT_EQ(results[0].message, "limited: GET /limited answers 429: rate limited");
+  EXPECT_NE(results[0].remediation.find("(it says Retry-After: 12)"), std::string::npos)
+      << results[0].remediation;
 }
 
 TEST(SmokeRequestsTest, FailsOnAnUnexpectedStatus) {
