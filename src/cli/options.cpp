@@ -34,7 +34,8 @@ std::optional<int> parse_args(CLI::App& app, const Args& args) {
 void add_output_flags(CLI::App& app, std::vector<std::string>& formats,
                       std::vector<std::string>& outputs, bool& no_color, bool& quiet,
                       bool& verbose) {
-  app.add_option("--format,-f", formats, "text (default), json, sarif, junit or html; repeatable")
+  app.add_option("--format,-f", formats,
+                 "text (default), json, sarif, junit, markdown or html; repeatable")
       ->allow_extra_args(false);
   app.add_option("--output,-o", outputs, "write the matching --format to this file; repeatable")
       ->allow_extra_args(false);
