@@ -142,12 +142,12 @@ const std::vector<Field<WatchConfig>> k_baseline_fields{
 // watch.prometheus_auth: {token_env: VAR} (a bearer token) or {username: NAME,
 // password_env: VAR}; the secrets themselves stay in the environment.
 const std::vector<Field<WatchConfig>> k_prometheus_auth_fields{
-    {"token_env",
-     [](R& r, const N& n, const P& p, WatchConfig& o) { r.read(o.prometheus_token_env, n, p); }},
+    {"token_env", [](R& r, const N& n, const P& p,
+                     WatchConfig& o) { r.read_name(o.prometheus_token_env, n, p); }},
     {"username",
      [](R& r, const N& n, const P& p, WatchConfig& o) { r.read(o.prometheus_username, n, p); }},
-    {"password_env",
-     [](R& r, const N& n, const P& p, WatchConfig& o) { r.read(o.prometheus_password_env, n, p); }},
+    {"password_env", [](R& r, const N& n, const P& p,
+                        WatchConfig& o) { r.read_name(o.prometheus_password_env, n, p); }},
 };
 
 const std::vector<Field<WatchConfig>> k_watch_fields{

@@ -115,6 +115,12 @@ TEST(LoaderWatch, ATriggerWithItsOwnNoDataPolicy) {
   EXPECT_ERROR_AT(
       watch_error("watch:\n  prometheus_auth: {token_env: T, username: u, password_env: P}\n"), 2,
       20, "has both token_env and username");
+  // Names of variables, as every other *_env key: a ${...} reference would put the secret
+  // itself where its name belongs.
+  EXPECT_ERROR_AT(watch_error("watch:\n  prometheus_auth: {token_env: \"${PROM_TOKEN}\"}\n"), 2, 32,
+                  "must be an environment variable name");
+  EXPECT_ERROR_AT(watch_error("watch:\n  prometheus_auth: {username: u, password_env: a-b}\n"), 2,
+                  48, "must be an environment variable name");
 }
 
 TEST(LoaderWatch, BadSuccessCriterion) {
