@@ -30,7 +30,10 @@ TEST(GlobMatch, StarsAndDoubleStars) {
 
 TEST(ToValidUtf8, ReplacesEachMalformedByteAndKeepsTheRest) {
   EXPECT_EQ(to_valid_utf8("plain \xC3\xA9t\xC3\xA9"), "plain \xC3\xA9t\xC3\xA9");
-  EXPECT_EQ(to_valid_utf8("a\xFF\xFE" "b"), "a\xEF\xBF\xBD\xEF\xBF\xBD" "b");
+  EXPECT_EQ(to_valid_utf8("a\xFF\xFE"
+                          "b"),
+            "a\xEF\xBF\xBD\xEF\xBF\xBD"
+            "b");
   EXPECT_EQ(to_valid_utf8("cut \xE2\x82"), "cut \xEF\xBF\xBD\xEF\xBF\xBD");
   EXPECT_EQ(to_valid_utf8("\xC0\xAF"), "\xEF\xBF\xBD\xEF\xBF\xBD") << "overlong '/'";
   EXPECT_EQ(to_valid_utf8("line\n\x80\n"), "line\n\xEF\xBF\xBD\n");
