@@ -57,7 +57,8 @@ TEST(MarkdownReport, TicksTheChecklistFromTheResults) {
                      0),
             0U)
       << md;
-  EXPECT_NE(md.find("## Checklist: DEPLOY.md\n\n### Deploy\n\n#### Config\n\n- [ ] DEBUG"), std::string::npos)
+  EXPECT_NE(md.find("## Checklist: DEPLOY.md\n\n### Deploy\n\n#### Config\n\n- [ ] DEBUG"),
+            std::string::npos)
       << md;
   EXPECT_NE(md.find("- [ ] DEBUG=false in production — **ENV004 failed**: DEBUG is on\n"
                     "  - evidence: `DEBUG=true`\n  - at: `.env.production:3`\n"
@@ -78,9 +79,7 @@ TEST(MarkdownReport, TicksTheChecklistFromTheResults) {
   EXPECT_NE(md.find("  - [ ] Celebrate — not tracked by shipcheck\n"), std::string::npos) << md;
   EXPECT_NE(md.find("2 of 6 items ticked."), std::string::npos) << md;
   // Results no item covers come after the checklist; the suppressed one is left out.
-  EXPECT_NE(md.find("### env\n\n- [x] ENV007 ENV007 title — warned"),
-            std::string::npos)
-      << md;
+  EXPECT_NE(md.find("### env\n\n- [x] ENV007 ENV007 title — warned"), std::string::npos) << md;
   EXPECT_NE(md.find("- [ ] HDR001 HDR001 title — could not be checked: could not connect"),
             std::string::npos)
       << md;
