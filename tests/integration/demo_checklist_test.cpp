@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "support/demo.h"
 #include "support/fixture.h"
 #include "support/shipcheck_cli.h"
 
@@ -13,38 +14,13 @@ namespace {
 
 using Json = nlohmann::json;
 
-class ChecklistDemo {
- public:
-  ChecklistDemo() {
-    setenv("DEMO_PORT_BASE", std::to_string(test::free_demo_port_base(16000)).c_str(), 1);
-    test::run_script("demo", fmt::format("setup '{}'", path().string()));
-    test::run_script("demo", fmt::format("start '{}'", path().string()));
-    std::string token = test::run_script("demo", fmt::format("token '{}'", path().string()));
-    while (!token.empty() && (token.back() == '\n' || token.back() == '\r')) {
-      token.pop_back();
-    }
-    setenv("DEMO_SMOKE_TOKEN", token.c_str(), 1);
-  }
-  ~ChecklistDemo() {
-    try {
-      test::run_script("demo", fmt::format("stop '{}'", path().string()));
-    } catch (const std::exception& e) {
-      ADD_FAILURE() << e.what();
-    }
-  }
-  std::filesystem::path path() const { return m_dir.path() / "svc"; }
-
- private:
-  test::TempDir m_dir;
-};
-
 struct ChecklistRun {
   test::CliRun cli;
   Json report;
   std::string markdown;
 };
 
-ChecklistRun run_demo(const ChecklistDemo& demo, const std::string& flags = "") {
+ChecklistRun run_demo(const test::RunningDemo& demo, const std::string& flags = "") {
   const auto markdown = demo.path() / ".run" / "report.md";
   ChecklistRun run;
   run.cli = test::run_shipcheck(
@@ -56,7 +32,8 @@ ChecklistRun run_demo(const ChecklistDemo& demo, const std::string& flags = "") 
 }
 
 TEST(DemoChecklist, ImportedManualItemsBlockUntilSignedOffThenTheGoodDemoIsReady) {
-  const ChecklistDemo demo;
+  const test::RunningDemo demo(16000);
+  demo.export_smoke_token();
   const auto seed = test::source_dir() / "tests/data/seeds/003_5544dd8b27cf1073.txt";
   std::filesystem::copy_file(seed, demo.path() / "DEPLOY.md");
   const auto imported =

@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "support/demo.h"
 #include "support/fixture.h"
 #include "support/shipcheck_cli.h"
 
@@ -35,28 +36,6 @@ std::map<std::string, std::string> deps_demo_statuses(const std::filesystem::pat
   }
   return out;
 }
-
-class DepsDemo {
- public:
-  DepsDemo() {
-    setenv("DEMO_PORT_BASE", std::to_string(test::free_demo_port_base(31000)).c_str(), 1);
-    test::run_script("demo", fmt::format("setup '{}'", path().string()));
-    test::run_script("demo", fmt::format("start '{}'", path().string()));
-  }
-  ~DepsDemo() {
-    try {
-      test::run_script("demo", fmt::format("stop '{}'", path().string()));
-    } catch (const std::exception& e) {
-      ADD_FAILURE() << e.what();
-    }
-  }
-  DepsDemo(const DepsDemo&) = delete;
-  DepsDemo& operator=(const DepsDemo&) = delete;
-  std::filesystem::path path() const { return m_dir.path() / "svc"; }
-
- private:
-  test::TempDir m_dir;
-};
 
 // The drills the demo's `drills:` section asks for, on the good demo: a fresh backup
 // restores with every row (the demo has its smoke-test user and a migration history), and the
@@ -91,7 +70,7 @@ std::vector<std::string> perf_statuses(const std::filesystem::path& dir) {
 }
 
 TEST(DemoDeps, GoodDemoPassesThePgAndDnsRulesAndEachPlantedDefectFailsItsOwn) {
-  const DepsDemo demo;
+  const test::RunningDemo demo(31000);
   expect_drills_pass(demo.path());
   // The load test: the good demo holds p95 < 500ms, p99 < 1s and error_rate < 1% at 50 req/s;
   // with /status slowed to about 800 ms (planted), p95 is crossed and p99 and errors hold.

@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "support/demo.h"
 #include "support/fixture.h"
 #include "support/nginx.h"
 #include "support/shipcheck_cli.h"
@@ -42,46 +43,16 @@ std::map<std::string, std::string> live_statuses(const std::filesystem::path& di
   return out;
 }
 
-class RunningDemo {
- public:
-  RunningDemo() {
-    setenv("DEMO_PORT_BASE", std::to_string(test::free_demo_port_base(21000)).c_str(), 1);
-    test::run_script("demo", fmt::format("setup '{}'", path().string()));
-    test::run_script("demo", fmt::format("start '{}'", path().string()));
-    // AUTH003 sends this token; the forgeries of AUTH002 copy its claims.
-    std::string token = test::run_script("demo", fmt::format("token '{}'", path().string()));
-    while (!token.empty() && (token.back() == '\n' || token.back() == '\r')) {
-      token.pop_back();
-    }
-    setenv("DEMO_SMOKE_TOKEN", token.c_str(), 1);
+// Sets RATE_LIMIT_PER_MINUTE in the demo's .env.production; the app reads it at its next start.
+void set_rate_limit(const test::RunningDemo& demo, int per_minute) {
+  std::string out;
+  if (test::run_command(fmt::format("sed -i 's/^RATE_LIMIT_PER_MINUTE=.*/"
+                                    "RATE_LIMIT_PER_MINUTE={}/' '{}/.env.production'",
+                                    per_minute, demo.path().string()),
+                        out) != 0) {
+    throw std::runtime_error("cannot set the demo's rate limit: " + out);
   }
-  ~RunningDemo() {
-    try {
-      test::run_script("demo", fmt::format("stop '{}'", path().string()));
-    } catch (const std::exception& e) {
-      ADD_FAILURE() << e.what();
-    }
-  }
-  std::filesystem::path path() const { return m_dir.path() / "svc"; }
-
-  // Sets RATE_LIMIT_PER_MINUTE in .env.production; the app reads it at its next start.
-  void set_rate_limit(int per_minute) const {
-    std::string out;
-    if (test::run_command(fmt::format("sed -i 's/^RATE_LIMIT_PER_MINUTE=.*/"
-                                      "RATE_LIMIT_PER_MINUTE={}/' '{}/.env.production'",
-                                      per_minute, path().string()),
-                          out) != 0) {
-      throw std::runtime_error("cannot set the demo's rate limit: " + out);
-    }
-  }
-  void plant(const std::string& defect) const {
-    test::run_script("demo", fmt::format("plant '{}' {}", path().string(), defect));
-  }
-  void heal() const { test::run_script("demo", fmt::format("heal '{}'", path().string())); }
-
- private:
-  test::TempDir m_dir;
-};
+}
 
 // Under `defect` (RULE or RULE:VARIANT), its rule fails and every other rule of `planted` has
 // its status in `good`.
@@ -110,7 +81,9 @@ void expect_only_its_rule_fails(const std::string& defect,
 }
 
 TEST(DemoLive, GoodDemoPassesEveryLiveRuleAndEachDefectFailsOnlyItsRule) {
-  const RunningDemo demo;
+  const test::RunningDemo demo(21000);
+  // AUTH003 sends this token; the forgeries of AUTH002 copy its claims.
+  demo.export_smoke_token();
   // RATE001 first, with the demo's own limit (60 API requests a minute for one client) and a
   // counter at zero: the app's limiter must answer 429 within the rule's burst of 120.
   const auto limited = live_statuses(demo.path(), "RATE");
@@ -119,7 +92,7 @@ TEST(DemoLive, GoodDemoPassesEveryLiveRuleAndEachDefectFailsOnlyItsRule) {
   // From here on the live rules run 18 times a minute from one address, far above 60 API
   // requests a minute for one client (a user does not), so the limit is raised. Planting
   // RATE001 restarts the app, which reads the raised limit then; heal restarts it again.
-  demo.set_rate_limit(100000);
+  set_rate_limit(demo, 100000);
   demo.plant("RATE001");
   const auto no_limiter = live_statuses(demo.path(), k_live_families + ",RATE");
   demo.heal();

@@ -7,31 +7,16 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "support/demo.h"
 #include "support/fixture.h"
 #include "support/shipcheck_cli.h"
 
 namespace shipcheck {
 namespace {
 
-class DemoWithRedis {
+class DemoWithRedis : public test::RunningDemo {
  public:
-  DemoWithRedis() {
-    setenv("DEMO_PORT_BASE", std::to_string(test::free_demo_port_base(12000)).c_str(), 1);
-    test::run_script("demo", fmt::format("setup '{}'", path().string()));
-    test::run_script("demo", fmt::format("start '{}'", path().string()));
-  }
-  ~DemoWithRedis() {
-    try {
-      test::run_script("demo", fmt::format("stop '{}'", path().string()));
-    } catch (const std::exception& e) {
-      ADD_FAILURE() << e.what();
-    }
-  }
-  std::filesystem::path path() const { return m_dir.path() / "svc"; }
-  void plant(const std::string& defect) const {
-    test::run_script("demo", fmt::format("plant '{}' {}", path().string(), defect));
-  }
-  void heal() const { test::run_script("demo", fmt::format("heal '{}'", path().string())); }
+  DemoWithRedis() : RunningDemo(12000) {}
 
   // rule -> status of the RDS rules.
   std::map<std::string, std::string> rds_statuses() const {
@@ -45,9 +30,6 @@ class DemoWithRedis {
     }
     return out;
   }
-
- private:
-  test::TempDir m_dir;
 };
 
 TEST(DemoRedis, GoodDemoPassesTheRedisRulesAndEachDefectFailsOnlyItsRule) {
